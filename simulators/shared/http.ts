@@ -209,7 +209,7 @@ export async function startSim(
 	let latency: { ms: number; route?: string } | null = null;
 	let outage = false;
 
-	const adminRoutes: CompiledRoute[] = [
+	const adminTable: Route[] = [
 		{ method: 'POST', pattern: '/__admin/reset', handler: () => {
 			service.reset();
 			faults = [];
@@ -235,7 +235,7 @@ export async function startSim(
 		{ method: 'POST', pattern: '/__admin/faults', handler: (req) => {
 			const fault = req.json() as Fault;
 			if (typeof fault?.status !== 'number') throw new SimError(400, { message: 'status is required' });
-			faults.push({ count: 1, ...fault });
+			faults.push({ ...fault, count: fault.count ?? 1 });
 			return { status: 200, body: { faults } };
 		} },
 		{ method: 'DELETE', pattern: '/__admin/faults', handler: () => {
@@ -260,7 +260,8 @@ export async function startSim(
 			body: service.configure((req.json() ?? {}) as Record<string, unknown>),
 		}) },
 		...(service.adminRoutes ?? []),
-	].map((route) => compile(route, false));
+	];
+	const adminRoutes = adminTable.map((route) => compile(route, false));
 
 	const matches = (text: string | undefined, routeKey: string, path: string) =>
 		!text || routeKey.includes(text) || path.includes(text);

@@ -1,0 +1,80 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+import { bareCaseStatusApiKey, CASESTATUS_ENVIRONMENTS } from '../nodes/shared/baseUrl';
+
+/** Case Status issues one API key per firm; every call sends it as `Authorization: ApiKey <key>`. */
+export class CaseStatusApi implements ICredentialType {
+	name = 'caseStatusApi';
+
+	displayName = 'Case Status API';
+
+	icon: Icon = {
+		light: 'file:../icons/casestatus.svg',
+		dark: 'file:../icons/casestatus.dark.svg',
+	};
+
+	documentationUrl =
+		'https://github.com/n8n-nodes-smartadvocate-casestatus/n8n-nodes-smartadvocate-casestatus#case-status-credential';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Environment',
+			name: 'environment',
+			type: 'options',
+			options: [
+				{ name: 'Production', value: 'production', description: CASESTATUS_ENVIRONMENTS.production },
+				{ name: 'Sandbox', value: 'sandbox', description: CASESTATUS_ENVIRONMENTS.sandbox },
+				{ name: 'Custom URL', value: 'custom' },
+			],
+			default: 'production',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://app.casestatus.com',
+			displayOptions: { show: { environment: ['custom'] } },
+			required: true,
+		},
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'The API key the Case Status team issued to your firm, with or without the "ApiKey " prefix',
+			required: true,
+		},
+	];
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		return {
+			...requestOptions,
+			headers: {
+				...(requestOptions.headers ?? {}),
+				Authorization: `ApiKey ${bareCaseStatusApiKey(credentials.apiKey as string)}`,
+			},
+		};
+	}
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL:
+				'={{ $credentials.environment === "custom" ? $credentials.baseUrl.trim().replace(/\\/+$/, "") : ($credentials.environment === "sandbox" ? "https://sandbox.creativebriefcase.com" : "https://app.casestatus.com") }}',
+			url: '/v1/api/messages',
+			qs: { 'page[number]': 1, size: 1 },
+		},
+	};
+}

@@ -1,0 +1,65 @@
+/**
+ * What went wrong with one HTTP call, read from whatever n8n threw (a NodeApiError wrapping an
+ * axios error, a bare axios error, or a network error). Only status, headers, body and code are
+ * kept — never the request config, which carries the Authorization header.
+ */
+export interface HttpFailure {
+	/** HTTP status, or undefined when no response arrived (network error, timeout). */
+	status?: number;
+	headers: Record<string, string>;
+	body: unknown;
+	/** Network error code such as ECONNREFUSED or ETIMEDOUT. */
+	code?: string;
+	/** The original message, for the rare failure that is neither HTTP nor network. */
+	message: string;
+}
+
+interface ResponseLike {
+	status?: number;
+	statusCode?: number;
+	headers?: Record<string, unknown>;
+	data?: unknown;
+	body?: unknown;
+}
+
+function findResponse(error: any): ResponseLike | undefined {
+	for (const candidate of [error?.cause?.response, error?.response, error?.cause?.cause?.response]) {
+		if (candidate && typeof candidate === 'object') return candidate as ResponseLike;
+	}
+	return undefined;
+}
+
+function lowerCaseHeaders(headers: Record<string, unknown> | undefined): Record<string, string> {
+	const result: Record<string, string> = {};
+	for (const [key, value] of Object.entries(headers ?? {})) {
+		if (value !== undefined && value !== null) result[key.toLowerCase()] = String(value);
+	}
+	return result;
+}
+
+function decodeBody(body: unknown): unknown {
+	// Binary requests (arraybuffer) come back as bytes even when the server sent a JSON error.
+	const bytes = Buffer.isBuffer(body) ? body : body instanceof ArrayBuffer ? Buffer.from(body) : undefined;
+	if (!bytes) return body;
+	const text = bytes.toString('utf8');
+	try {
+		return JSON.parse(text);
+	} catch {
+		return text;
+	}
+}
+
+export function readHttpFailure(error: any): HttpFailure {
+	const response = findResponse(error);
+	const rawStatus =
+		response?.status ?? response?.statusCode ?? (error?.httpCode ? Number(error.httpCode) : undefined);
+	const status = Number.isFinite(rawStatus) ? Number(rawStatus) : undefined;
+	const code: string | undefined = error?.cause?.code ?? error?.code ?? error?.cause?.cause?.code;
+	return {
+		status,
+		headers: lowerCaseHeaders(response?.headers),
+		body: decodeBody(response?.data ?? response?.body ?? error?.context?.data),
+		code: typeof code === 'string' ? code : undefined,
+		message: String(error?.message ?? error),
+	};
+}

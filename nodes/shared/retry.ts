@@ -1,0 +1,65 @@
+import type { HttpFailure } from './httpFailure';
+
+/** How hard a transport tries before giving up on a call. */
+export interface RetryPolicy {
+	/** Total attempts, the first one included. */
+	maxAttempts: number;
+	/** Delay before the first retry; doubles on each further retry. */
+	baseDelayMs: number;
+	/** No single wait is longer than this, whatever Retry-After says. */
+	maxDelayMs: number;
+	/** Stop retrying once this much time has been spent waiting. */
+	maxTotalWaitMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+	maxAttempts: 5,
+	baseDelayMs: 1000,
+	maxDelayMs: 30_000,
+	maxTotalWaitMs: 60_000,
+};
+
+const NETWORK_CODES_NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+const NETWORK_CODES_MAYBE_SENT = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ESOCKETTIMEDOUT']);
+
+/**
+ * Whether a failed call may be sent again. Reads (GET) and idempotent writes retry on 429, 5xx
+ * and network errors. Creating writes (POST) retry only where the server surely did not act
+ * (429, 503, connection refused): a 500 or a dropped connection after a POST may mean the note
+ * or message was already written, and sending it twice would duplicate it.
+ */
+export function isRetryable(failure: HttpFailure, method: string): boolean {
+	const creates = method.toUpperCase() === 'POST';
+	if (failure.status === undefined) {
+		if (failure.code && NETWORK_CODES_NOT_SENT.has(failure.code)) return true;
+		return !creates && failure.code !== undefined && NETWORK_CODES_MAYBE_SENT.has(failure.code);
+	}
+	if (failure.status === 429 || failure.status === 503) return true;
+	return !creates && [500, 502, 504].includes(failure.status);
+}
+
+/** Retry-After as milliseconds (seconds or an HTTP date), or undefined when absent or unreadable. */
+export function retryAfterMs(headers: Record<string, string>, now = Date.now()): number | undefined {
+	const value = headers['retry-after'];
+	if (value === undefined || value.trim() === '') return undefined;
+	if (/^\d+(\.\d+)?$/.test(value.trim())) return Math.round(Number(value) * 1000);
+	const date = Date.parse(value);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/**
+ * How long to wait before retry number `retry` (1 = first retry): the server's Retry-After when
+ * given, else exponential backoff with full jitter, both capped by the policy.
+ */
+export function retryDelayMs(
+	retry: number,
+	failure: HttpFailure,
+	policy: RetryPolicy,
+	random: () => number = Math.random,
+): number {
+	const serverSays = retryAfterMs(failure.headers);
+	if (serverSays !== undefined) return Math.min(serverSays, policy.maxDelayMs);
+	const ceiling = Math.min(policy.baseDelayMs * 2 ** (retry - 1), policy.maxDelayMs);
+	// Half fixed, half random: spreads parallel clients apart without ever retrying instantly.
+	return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}

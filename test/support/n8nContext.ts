@@ -1,0 +1,290 @@
+/**
+ * A faithful-enough stand-in for the n8n runtime, so node code runs in jest against the
+ * simulators over real HTTP. It follows n8n core where it matters for behaviour:
+ * - parameters get their defaults from the node description (n8n-workflow's own getNodeParameters);
+ * - httpRequestWithAuthentication runs the credential's preAuthentication when its expirable
+ *   field is empty, applies `authenticate`, and on a 401 logs in again and resends once,
+ *   wrapping failures in NodeApiError like n8n does;
+ * - binary helpers store base64 data on the item, as n8n's default binary mode does.
+ * Real-n8n behaviour is proven separately by the e2e suite (test/e2e).
+ */
+import axios, { type AxiosRequestConfig } from 'axios';
+import { randomUUID } from 'node:crypto';
+import type {
+	IBinaryData,
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestOptions,
+	INode,
+	INodeExecutionData,
+	INodeProperties,
+	INodeType,
+	INodeTypeDescription,
+	IPairedItemData,
+} from 'n8n-workflow';
+import { NodeApiError, NodeHelpers, NodeOperationError } from 'n8n-workflow';
+
+import { CaseStatusApi } from '../../credentials/CaseStatusApi.credentials';
+import { SmartAdvocateApi } from '../../credentials/SmartAdvocateApi.credentials';
+
+const credentialTypes: Record<string, ICredentialType> = {
+	smartAdvocateApi: new SmartAdvocateApi(),
+	caseStatusApi: new CaseStatusApi(),
+};
+
+/** Every request the fake runtime sent, for tests that check where secrets went. */
+export interface SentRequest {
+	method: string;
+	url: string;
+	headers: Record<string, string>;
+}
+
+export interface ContextOptions {
+	/** The node's parameters as a user would set them (defaults are filled in). */
+	parameters?: IDataObject;
+	/** Input items; default one empty item. */
+	items?: INodeExecutionData[];
+	/** Credential data by credential type name, e.g. `{ smartAdvocateApi: {baseUrl, username, password} }`. */
+	credentials?: Record<string, IDataObject>;
+	continueOnFail?: boolean;
+	/** Shared between polls of one trigger (n8n persists it for active workflows). */
+	staticData?: IDataObject;
+	mode?: 'manual' | 'trigger';
+	timezone?: string;
+	nodeName?: string;
+	/** Collects every HTTP request sent (for secret-leak assertions). */
+	sentRequests?: SentRequest[];
+}
+
+function resolveExpression(value: unknown, credentials: IDataObject): unknown {
+	if (typeof value !== 'string' || !value.startsWith('=')) return value;
+	const template = value.slice(1);
+	const whole = /^\{\{([\s\S]*)\}\}$/.exec(template.trim());
+	const evaluate = (expression: string) =>
+		// eslint-disable-next-line @typescript-eslint/no-implied-eval
+		new Function('$credentials', `return (${expression});`)(credentials);
+	if (whole) return evaluate(whole[1]);
+	return template.replace(/\{\{([\s\S]*?)\}\}/g, (_, expression: string) => String(evaluate(expression)));
+}
+
+function resolveDeep(value: unknown, credentials: IDataObject): unknown {
+	if (Array.isArray(value)) return value.map((v) => resolveDeep(v, credentials));
+	if (value && typeof value === 'object') {
+		return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveDeep(v, credentials)]));
+	}
+	return resolveExpression(value, credentials);
+}
+
+/** Sends one request the way n8n's httpRequest helper does (axios underneath). */
+async function sendHttp(options: IHttpRequestOptions, log?: SentRequest[]): Promise<any> {
+	const headers: Record<string, string> = {};
+	for (const [key, value] of Object.entries(options.headers ?? {})) {
+		if (value !== undefined && value !== null) headers[key] = String(value);
+	}
+	const isBinaryBody = Buffer.isBuffer(options.body);
+	if (options.json && !isBinaryBody && options.body !== undefined) headers['content-type'] ??= 'application/json';
+	const config: AxiosRequestConfig = {
+		method: options.method ?? 'GET',
+		url: options.url,
+		baseURL: options.baseURL,
+		params: options.qs,
+		headers,
+		data: options.body,
+		timeout: options.timeout ?? 60_000,
+		responseType: options.encoding === 'arraybuffer' ? 'arraybuffer' : 'json',
+		maxRedirects: options.disableFollowRedirect ? 0 : 5,
+		validateStatus: (status) => status >= 200 && status < 300,
+	};
+	const absoluteUrl = axios.getUri(config);
+	log?.push({ method: String(config.method).toUpperCase(), url: absoluteUrl, headers: { ...headers } });
+	const response = await axios.request(config);
+	const body = options.encoding === 'arraybuffer' ? Buffer.from(response.data) : response.data;
+	if (options.returnFullResponse) {
+		return { body, headers: response.headers, statusCode: response.status, statusMessage: response.statusText };
+	}
+	return body;
+}
+
+export function createContext(nodeType: INodeType, options: ContextOptions = {}) {
+	const description = nodeType.description as INodeTypeDescription;
+	const node: INode = {
+		id: randomUUID(),
+		name: options.nodeName ?? description.defaults.name ?? description.displayName,
+		type: `n8n-nodes-smartadvocate-casestatus.${description.name}`,
+		typeVersion: Array.isArray(description.version) ? Math.max(...description.version) : description.version,
+		position: [0, 0],
+		parameters: {},
+	};
+	const parameters = (NodeHelpers.getNodeParameters(
+		description.properties as INodeProperties[],
+		(options.parameters ?? {}) as any,
+		true,
+		false,
+		node,
+		description,
+	) ?? {}) as IDataObject;
+	node.parameters = parameters as any;
+	const items: INodeExecutionData[] = options.items ?? [{ json: {} }];
+	const storedCredentials: Record<string, IDataObject> = JSON.parse(JSON.stringify(options.credentials ?? {}));
+	const staticData = options.staticData ?? {};
+	const sentRequests = options.sentRequests;
+
+	async function getCredentials(type: string): Promise<ICredentialDataDecryptedObject> {
+		const data = storedCredentials[type];
+		if (!data) throw new NodeOperationError(node, `Node "${node.name}" does not have any credentials of type "${type}" set`);
+		return { ...data } as ICredentialDataDecryptedObject;
+	}
+
+	async function preAuthenticate(type: string, data: IDataObject, expired: boolean) {
+		const credentialType = credentialTypes[type];
+		if (!credentialType?.preAuthentication) return;
+		const expirable = credentialType.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable);
+		if (!expirable) return;
+		if (!expired && data[expirable.name]) return;
+		const update = await credentialType.preAuthentication.call({ helpers: { httpRequest: (o: IHttpRequestOptions) => sendHttp(o, sentRequests) } } as any, data as any);
+		Object.assign(data, update);
+		storedCredentials[type] = { ...storedCredentials[type], ...update };
+	}
+
+	async function authenticate(type: string, data: IDataObject, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const credentialType = credentialTypes[type];
+		const auth = credentialType?.authenticate;
+		if (!auth) return request;
+		if (typeof auth === 'function') return await auth(data as any, request);
+		const properties = resolveDeep(auth.properties, data) as IDataObject;
+		return {
+			...request,
+			headers: { ...(request.headers ?? {}), ...((properties.headers as IDataObject) ?? {}) },
+			qs: { ...(request.qs ?? {}), ...((properties.qs as IDataObject) ?? {}) },
+		};
+	}
+
+	async function httpRequestWithAuthentication(type: string, request: IHttpRequestOptions) {
+		const data = (await getCredentials(type)) as IDataObject;
+		try {
+			await preAuthenticate(type, data, false);
+			return await sendHttp(await authenticate(type, data, request), sentRequests);
+		} catch (error) {
+			if (error?.response?.status === 401 && credentialTypes[type]?.preAuthentication) {
+				try {
+					await preAuthenticate(type, data, true);
+					return await sendHttp(await authenticate(type, data, request), sentRequests);
+				} catch (retryError) {
+					throw new NodeApiError(node, retryError);
+				}
+			}
+			throw new NodeApiError(node, error);
+		}
+	}
+
+	function getNodeParameter(name: string, itemIndex?: number, fallback?: unknown, opts?: { extractValue?: boolean }) {
+		void itemIndex;
+		let value: any = name.split('.').reduce<any>((acc, key) => (acc === undefined ? undefined : acc[key]), parameters);
+		if (value === undefined) {
+			if (arguments.length >= 3) return fallback;
+			throw new Error(`Could not get parameter "${name}"`);
+		}
+		if (opts?.extractValue && value && typeof value === 'object' && '__rl' in value) value = value.value;
+		return value;
+	}
+
+	const binaryHelpers = {
+		async prepareBinaryData(buffer: Buffer, fileName?: string, mimeType?: string): Promise<IBinaryData> {
+			const extension = fileName?.includes('.') ? fileName.split('.').pop() : undefined;
+			return {
+				data: buffer.toString('base64'),
+				mimeType: mimeType ?? 'application/octet-stream',
+				fileName,
+				fileExtension: extension,
+				fileSize: `${buffer.length} B`,
+			} as IBinaryData;
+		},
+		assertBinaryData(itemIndex: number, propertyName: string): IBinaryData {
+			const binary = items[itemIndex]?.binary?.[propertyName];
+			if (!binary) {
+				throw new NodeOperationError(node, `This operation expects the node's input data to contain a binary file '${propertyName}', but none was found [item ${itemIndex}]`, { itemIndex });
+			}
+			return binary;
+		},
+		async getBinaryDataBuffer(itemIndex: number, propertyName: string): Promise<Buffer> {
+			return Buffer.from(binaryHelpers.assertBinaryData(itemIndex, propertyName).data, 'base64');
+		},
+	};
+
+	const context: any = {
+		getNode: () => node,
+		getInputData: () => items,
+		getNodeParameter,
+		getCurrentNodeParameter: (name: string, opts?: { extractValue?: boolean }) => getNodeParameter(name, 0, undefined, opts),
+		getCredentials,
+		continueOnFail: () => Boolean(options.continueOnFail),
+		getWorkflowStaticData: () => staticData,
+		getMode: () => options.mode ?? 'manual',
+		getTimezone: () => options.timezone ?? 'America/New_York',
+		getExecutionCancelSignal: () => undefined,
+		logger: { debug() {}, info() {}, warn() {}, error() {} },
+		helpers: {
+			httpRequest: (request: IHttpRequestOptions) => sendHttp(request, sentRequests),
+			httpRequestWithAuthentication(this: unknown, type: string, request: IHttpRequestOptions) {
+				return httpRequestWithAuthentication(type, request);
+			},
+			returnJsonArray: (data: IDataObject | IDataObject[]) => ([] as IDataObject[]).concat(data).map((json) => ({ json })),
+			constructExecutionMetaData: (data: INodeExecutionData[], meta: { itemData: IPairedItemData | IPairedItemData[] }) =>
+				data.map((item) => ({ ...item, pairedItem: meta.itemData })),
+			...binaryHelpers,
+		},
+	};
+	return { context, node, staticData, storedCredentials };
+}
+
+/** Runs an action node's execute() like n8n does; returns the first output's items. */
+export async function runNode(nodeType: INodeType, options: ContextOptions = {}) {
+	const { context } = createContext(nodeType, options);
+	const output = (await nodeType.execute!.call(context)) as INodeExecutionData[][];
+	return output[0];
+}
+
+/** Runs a polling trigger's poll() once; keep passing the same staticData to simulate later polls. */
+export async function runPoll(nodeType: INodeType, options: ContextOptions = {}) {
+	const { context } = createContext(nodeType, { mode: 'trigger', ...options });
+	const output = (await nodeType.poll!.call(context)) as INodeExecutionData[][] | null;
+	return output ? output[0] : null;
+}
+
+/** Calls a loadOptions or listSearch method the way the editor does. */
+export async function runMethod(
+	nodeType: INodeType,
+	kind: 'loadOptions' | 'listSearch',
+	method: string,
+	options: ContextOptions & { filter?: string; paginationToken?: string } = {},
+) {
+	const { context } = createContext(nodeType, options);
+	const fn = (nodeType.methods as any)?.[kind]?.[method];
+	if (!fn) throw new Error(`No ${kind} method ${method}`);
+	return kind === 'listSearch' ? await fn.call(context, options.filter, options.paginationToken) : await fn.call(context);
+}
+
+/**
+ * Presses the credential's Test button: like n8n, it logs in first when the credential has
+ * preAuthentication, then sends the test request with the credential applied.
+ */
+export async function testCredential(type: 'smartAdvocateApi' | 'caseStatusApi', data: IDataObject) {
+	const credentialType = credentialTypes[type];
+	const copy: IDataObject = { ...data };
+	try {
+		if (credentialType.preAuthentication) {
+			Object.assign(copy, await credentialType.preAuthentication.call({ helpers: { httpRequest: (o: IHttpRequestOptions) => sendHttp(o) } } as any, copy as any));
+		}
+		const request = resolveDeep(credentialType.test!.request, copy) as IHttpRequestOptions;
+		const auth = credentialType.authenticate!;
+		const authed =
+			typeof auth === 'function'
+				? await auth(copy as any, { ...request, url: request.url ?? '' })
+				: { ...request, headers: { ...(request.headers ?? {}), ...((resolveDeep(auth.properties, copy) as IDataObject).headers as IDataObject) } };
+		await sendHttp({ ...authed, json: true } as IHttpRequestOptions);
+		return { status: 'OK' as const, message: 'Connection tested successfully' };
+	} catch (error) {
+		return { status: 'Error' as const, message: String(error?.message ?? error) };
+	}
+}
