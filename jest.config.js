@@ -1,5 +1,5 @@
 /** Two projects: `unit` (fast: pure logic, nodes against in-process simulators) and `e2e` (a real n8n). */
-const tsJest = ['ts-jest', { tsconfig: 'tsconfig.test.json', isolatedModules: true }];
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.test.json' }];
 
 module.exports = {
 	projects: [
@@ -17,7 +17,7 @@ module.exports = {
 			roots: ['<rootDir>/test/e2e'],
 			testMatch: ['**/*.e2e.test.ts'],
 			transform: { '^.+\\.ts$': tsJest },
-			testTimeout: 15 * 60 * 1000,
+			setupFilesAfterEnv: ['<rootDir>/test/e2e/jestSetup.ts'],
 		},
 	],
 };
