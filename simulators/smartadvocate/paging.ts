@@ -88,7 +88,7 @@ export function applySorts<T>(items: readonly T[], sorts: Sort[], keys: SortKeys
 		if (a === null) return -1;
 		if (b === null) return 1;
 		if (typeof a === 'number' && typeof b === 'number') return a - b;
-		return String(a).localeCompare(String(b));
+		return String(a).localeCompare(String(b), 'en');
 	};
 	return [...items].sort((x, y) => {
 		for (const sort of sorts) {
