@@ -1,0 +1,89 @@
+/**
+ * What each trigger event polls, which time it follows, and how an item is identified and output.
+ * New Note follows a note's createdDate (edits never re-fire); New or Updated Case follows a case's
+ * modifiedDate and identifies each version of a case as `caseID@modifiedDate`, so every change fires once.
+ */
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+
+import { smartAdvocateByDatePaged, smartAdvocateEndpoints } from '../transport';
+import { CaseStaffCache, toSimplifiedCase } from '../actions/caseLookup';
+import { parseSmartAdvocateDate, type SaInstant } from '../helpers/dates';
+import { mapWithConcurrency } from '../helpers/concurrency';
+import { noteMatches, type NoteFilter } from '../helpers/noteFilter';
+import { simplifyNote } from '../helpers/simplify';
+
+export type TriggerEvent = 'newNote' | 'newOrUpdatedCase';
+
+/** One polled record with the identity and time the cursor follows. */
+export interface PolledRecord {
+	id: string;
+	/** ISO-8601 (a time SmartAdvocate wrote without a zone is read as if UTC, consistently). */
+	at: string;
+	ms: number;
+	/** Whether SmartAdvocate wrote the time without a zone. */
+	naive: boolean;
+	record: IDataObject;
+}
+
+export interface EventDefinition {
+	/** Label for messages, e.g. "note". */
+	noun: string;
+	/** Records changed in the window [from, to), oldest first. */
+	fetch(ctx: IPollFunctions, from: string, to: string): Promise<IDataObject[]>;
+	/** The identity and time of a record. */
+	stamp(record: IDataObject): { id: string; instant: SaInstant | undefined };
+	/** Whether the record passes the user's filters. */
+	matches(record: IDataObject, filter: NoteFilter): boolean;
+	/** The records as output, raw or simplified. */
+	output(ctx: IPollFunctions, records: IDataObject[], simplify: boolean): Promise<IDataObject[]>;
+}
+
+const newNote: EventDefinition = {
+	noun: 'note',
+	fetch: async (ctx, from, to) =>
+		await smartAdvocateByDatePaged(
+			ctx,
+			smartAdvocateEndpoints.notesByDatePaged(),
+			{ modifiedFrom: from, modifiedTo: to },
+			{},
+			{ action: `check for new notes since ${from}` },
+		),
+	stamp: (note) => ({ id: String(note.noteID), instant: parseSmartAdvocateDate(note.createdDate) }),
+	matches: (note, filter) => noteMatches(note, filter),
+	async output(ctx, notes, simplify) {
+		if (!simplify) return notes;
+		const staff = new CaseStaffCache(ctx);
+		const rows: IDataObject[] = [];
+		for (const note of notes) rows.push(simplifyNote(note, await staff.of(Number(note.caseID))) as unknown as IDataObject);
+		return rows;
+	},
+};
+
+const newOrUpdatedCase: EventDefinition = {
+	noun: 'case',
+	fetch: async (ctx, from, to) =>
+		await smartAdvocateByDatePaged(
+			ctx,
+			smartAdvocateEndpoints.casesByDatePaged(),
+			{ modifiedFrom: from, modifiedTo: to, extra: { includeClosed: true } },
+			{},
+			{ action: `check for new or changed cases since ${from}` },
+		),
+	stamp: (c) => ({ id: `${c.caseID}@${c.modifiedDate}`, instant: parseSmartAdvocateDate(c.modifiedDate) }),
+	matches: () => true,
+	async output(ctx, cases, simplify) {
+		if (!simplify) return cases;
+		return (await mapWithConcurrency(cases, 4, async (c) => await toSimplifiedCase(ctx, c))) as unknown as IDataObject[];
+	},
+};
+
+export const EVENTS: Record<TriggerEvent, EventDefinition> = { newNote, newOrUpdatedCase };
+
+/** Records with their cursor identity and time; a record whose time cannot be read keeps NaN. */
+export function stampAll(event: EventDefinition, records: IDataObject[]): PolledRecord[] {
+	return records.map((record) => {
+		const { id, instant } = event.stamp(record);
+		const ms = instant?.ms ?? Number.NaN;
+		return { id, ms, at: Number.isNaN(ms) ? '' : new Date(ms).toISOString(), naive: instant?.naive ?? false, record };
+	});
+}
