@@ -1,0 +1,54 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import * as caseResource from './actions/case';
+import * as document from './actions/document';
+import * as message from './actions/message';
+import * as practiceArea from './actions/practiceArea';
+import { router } from './actions/router';
+import * as user from './actions/user';
+import { listSearch, loadOptions } from './methods';
+
+export class CaseStatus implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Case Status',
+		name: 'caseStatus',
+		icon: { light: 'file:../../icons/casestatus.svg', dark: 'file:../../icons/casestatus.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Create and update cases, send messages and share documents in the Case Status client portal',
+		defaults: { name: 'Case Status' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'caseStatusApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Case', value: 'case' },
+					{ name: 'Document', value: 'document' },
+					{ name: 'Message', value: 'message' },
+					{ name: 'Practice Area', value: 'practiceArea' },
+					{ name: 'User', value: 'user' },
+				],
+				default: 'case',
+			},
+			...caseResource.description,
+			...message.description,
+			...document.description,
+			...user.description,
+			...practiceArea.description,
+		],
+	};
+
+	methods = { listSearch, loadOptions };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,190 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+export const readableIdProperty: INodeProperties = {
+	displayName: 'Readable ID',
+	name: 'readableId',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. 2025-00137',
+	description: 'The case number clients see in the Case Status app, usually the case number in your case management system',
+};
+
+export const integrationIdProperty: INodeProperties = {
+	displayName: 'Integration ID',
+	name: 'integrationId',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. 516718',
+	description: "The case's ID in your case management system (for SmartAdvocate, the case ID)",
+};
+
+export const primaryAttorneyEmailProperty: INodeProperties = {
+	displayName: 'Primary Attorney Email',
+	name: 'primaryAttorneyEmail',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. name@email.com',
+	description: 'Email of the lead attorney. They must already have a Case Status account.',
+};
+
+/** The case attributes every write operation offers, in a collection (sorted by display name). */
+export function caseAttributeOptions(kind: 'create' | 'upsert' | 'update', collection: string): INodeProperties[] {
+	const options: INodeProperties[] = [
+		{
+			displayName: 'Additional Attorney Emails',
+			name: 'attorneyEmails',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. name@email.com, other@email.com',
+			description: 'Attorneys on the case besides the primary attorney, comma-separated (or an array from an expression)',
+		},
+		{
+			displayName: 'Case Date',
+			name: 'caseDate',
+			type: 'dateTime',
+			default: '',
+			description: 'The date the case is about, for example the incident date. Only the calendar date is kept.',
+		},
+		{
+			displayName: 'Closed',
+			name: 'closed',
+			type: 'boolean',
+			default: false,
+			description:
+				kind === 'create'
+					? 'Whether to close the case right after creating it'
+					: 'Whether the case is closed. On closes an open case; off reopens a closed one.',
+		},
+		{
+			displayName: 'Description',
+			name: 'description',
+			type: 'string',
+			default: '',
+			typeOptions: { rows: 2 },
+			description: 'What the case is about, as clients see it',
+		},
+		...(kind === 'create' ? [integrationIdProperty] : []),
+		{
+			displayName: 'Paralegal Emails',
+			name: 'paralegalEmails',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. name@email.com, other@email.com',
+			description: 'Paralegals on the case, comma-separated (or an array from an expression)',
+		},
+		{
+			displayName: 'Practice Area Name or ID',
+			name: 'practiceArea',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getPracticeAreas' },
+			default: '',
+			description:
+				'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			hint: 'With an expression, give the practice area name or one of its integration mappings; Case Status matches it exactly, case-sensitive',
+		},
+		...(kind === 'update' ? [primaryAttorneyEmailProperty] : []),
+		...(kind === 'update' ? [readableIdProperty] : []),
+		{
+			displayName: 'Stage Name or ID',
+			name: 'stage',
+			type: 'options',
+			typeOptions: {
+				loadOptionsMethod: 'getStages',
+				loadOptionsDependsOn: [`${collection}.practiceArea`],
+			},
+			default: '',
+			description:
+				'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			hint: 'With an expression, give the stage name or one of its integration mappings within the practice area',
+		},
+	];
+	return options;
+}
+
+/** Clients: a list in the node, or a JSON array mapped from earlier nodes. */
+export function clientProperties(description: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Specify Clients',
+			name: 'clientsInput',
+			type: 'options',
+			options: [
+				{ name: 'Using Fields Below', value: 'fields' },
+				{ name: 'Using JSON', value: 'json' },
+			],
+			default: 'fields',
+		},
+		{
+			displayName: 'Clients',
+			name: 'clients',
+			type: 'fixedCollection',
+			placeholder: 'Add Client',
+			typeOptions: { multipleValues: true },
+			default: {},
+			description,
+			displayOptions: { show: { clientsInput: ['fields'] } },
+			options: [
+				{
+					displayName: 'Client',
+					name: 'client',
+					values: [
+						{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
+						{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
+						{
+							displayName: 'Cell Phone',
+							name: 'cellPhone',
+							type: 'string',
+							default: '',
+							placeholder: 'e.g. (555) 201-3344',
+							description: 'A US cell phone: clients log in to Case Status with it',
+						},
+						{
+							displayName: 'Email',
+							name: 'email',
+							type: 'string',
+							default: '',
+							placeholder: 'e.g. name@email.com',
+						},
+					],
+				},
+			],
+		},
+		{
+			displayName: 'Clients (JSON)',
+			name: 'clientsJson',
+			type: 'json',
+			default: '[]',
+			description: `${description}. A JSON array of objects with firstName, lastName, cellPhone and email (snake_case works too).`,
+			displayOptions: { show: { clientsInput: ['json'] } },
+		},
+	];
+}
+
+export const simplifyProperty: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: true,
+	description: 'Whether to return a simplified version of the response instead of the raw data',
+};
+
+export function returnAllAndLimit(): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { returnAll: [false] } },
+		},
+	];
+}

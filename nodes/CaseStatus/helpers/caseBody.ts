@@ -1,0 +1,40 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { DesiredCase, SyncedField } from './caseFields';
+
+/** The Case Status body field each node field is written to (`closed` is written by close/reopen). */
+const API_FIELD: Record<Exclude<SyncedField, 'closed'>, string> = {
+	readableId: 'readable_id',
+	description: 'description',
+	practiceArea: 'practice_area',
+	stage: 'stage',
+	caseDate: 'case_date',
+	primaryAttorneyEmail: 'primary_attorney_email',
+	attorneyEmails: 'attorney_emails',
+	paralegalEmails: 'paralegal_emails',
+};
+
+/**
+ * The create or update body for the given values. With `only`, just those fields are written
+ * (the fields Create or Update found changed). Values not given are left out, never nulled.
+ */
+export function buildCaseBody(desired: DesiredCase, only?: readonly SyncedField[]): IDataObject {
+	const body: IDataObject = {};
+	for (const [field, apiField] of Object.entries(API_FIELD) as Array<[Exclude<SyncedField, 'closed'>, string]>) {
+		if (only && !only.includes(field)) continue;
+		const value = desired[field];
+		if (value !== undefined) body[apiField] = Array.isArray(value) ? [...value] : value;
+	}
+	if (!only && desired.integrationId !== undefined) body.integration_id = desired.integrationId;
+	if (!only && desired.clients?.length) {
+		body.clients = desired.clients.map((client) => {
+			const apiClient: IDataObject = {};
+			if (client.firstName !== undefined) apiClient.first_name = client.firstName;
+			if (client.lastName !== undefined) apiClient.last_name = client.lastName;
+			if (client.email !== undefined) apiClient.email = client.email;
+			if (client.cellPhone !== undefined) apiClient.cell_phone = client.cellPhone;
+			return apiClient;
+		});
+	}
+	return body;
+}
