@@ -76,6 +76,25 @@ function resolveDeep(value: unknown, credentials: IDataObject): unknown {
 	return resolveExpression(value, credentials);
 }
 
+/**
+ * Parameter expressions that read the current item, e.g. `={{ $json.caseNumber }}` — enough of n8n's
+ * expression language for per-item parameters in tests (`$json`, `$index`, plain JavaScript).
+ */
+function resolveItemExpressions(value: unknown, json: IDataObject, index: number): unknown {
+	if (Array.isArray(value)) return value.map((v) => resolveItemExpressions(v, json, index));
+	if (value && typeof value === 'object') {
+		return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveItemExpressions(v, json, index)]));
+	}
+	if (typeof value !== 'string' || !value.startsWith('=')) return value;
+	const template = value.slice(1);
+	const evaluate = (expression: string) =>
+		// eslint-disable-next-line @typescript-eslint/no-implied-eval
+		new Function('$json', '$index', `return (${expression});`)(json, index);
+	const whole = /^\{\{([\s\S]*)\}\}$/.exec(template.trim());
+	if (whole) return evaluate(whole[1]);
+	return template.replace(/\{\{([\s\S]*?)\}\}/g, (_, expression: string) => String(evaluate(expression)));
+}
+
 /** Sends one request the way n8n's httpRequest helper does (axios underneath). */
 async function sendHttp(options: IHttpRequestOptions, log?: SentRequest[]): Promise<any> {
 	const headers: Record<string, string> = {};
@@ -179,12 +198,12 @@ export function createContext(nodeType: INodeType, options: ContextOptions = {})
 	}
 
 	function getNodeParameter(name: string, itemIndex?: number, fallback?: unknown, opts?: { extractValue?: boolean }) {
-		void itemIndex;
 		let value: any = name.split('.').reduce<any>((acc, key) => (acc === undefined ? undefined : acc[key]), parameters);
 		if (value === undefined) {
 			if (arguments.length >= 3) return fallback;
 			throw new Error(`Could not get parameter "${name}"`);
 		}
+		value = resolveItemExpressions(value, items[itemIndex ?? 0]?.json ?? {}, itemIndex ?? 0);
 		if (opts?.extractValue && value && typeof value === 'object' && '__rl' in value) value = value.value;
 		return value;
 	}
