@@ -1,0 +1,64 @@
+import { createSmartAdvocateService } from '../../../simulators/smartadvocate';
+import { largeFirm } from './fixtures';
+import { startTestSim, type TestSim } from './harness';
+
+jest.setTimeout(60_000);
+
+const N = 20_000;
+
+describe('SmartAdvocate simulator at 20,000 cases', () => {
+	const firm = largeFirm(N);
+	let t: TestSim;
+	beforeAll(async () => {
+		t = await startTestSim(firm);
+	});
+	afterAll(() => t.close());
+
+	it('seeds 20,000 cases in under 2 seconds', () => {
+		const started = performance.now();
+		const service = createSmartAdvocateService(firm);
+		const elapsed = performance.now() - started;
+		expect(service.state.cases.size).toBe(N);
+		expect(service.state.notes.size).toBe(N);
+		expect(elapsed).toBeLessThan(2000);
+	});
+
+	it('pages through every case modified in a window, each exactly once, quickly', async () => {
+		const seen: number[] = [];
+		const started = performance.now();
+		for (let page = 0; ; page++) {
+			const response = await t.authed.post('/case/byDatePaged', { modifiedFromDateTime: '2000-01-01T00:00:00Z', pageRequest: { currentPage: page, pageSize: 1000 } });
+			expect(response.status).toBe(200);
+			seen.push(...response.data.records.map((c: { caseID: number }) => c.caseID));
+			if (page + 1 >= response.data.pageRequest.totalPages) break;
+		}
+		const elapsed = performance.now() - started;
+		expect(seen).toHaveLength(N);
+		expect(new Set(seen).size).toBe(N);
+		expect(seen[0]).toBe(1);
+		expect(seen[N - 1]).toBe(N);
+		expect(elapsed).toBeLessThan(10_000);
+	});
+
+	it('pages through every note and still sees a note added between pages', async () => {
+		const first = await t.authed.post('/case/notes/byDatePaged', { pageRequest: { currentPage: 0, pageSize: 5000 } });
+		expect(first.data.pageRequest.totalRecords).toBe(N);
+		await t.authed.post('/case/7/notes', { noteTypeID: 10, noteText: 'added mid-way' });
+		const last = await t.authed.post('/case/notes/byDatePaged', { pageRequest: { currentPage: 4, pageSize: 5000 } });
+		expect(last.data.pageRequest.totalRecords).toBe(N + 1);
+		expect(last.data.records.at(-1).noteText).toBe('added mid-way');
+	});
+
+	it('answers CaseInfo by exact number and by wildcard without scanning per match', async () => {
+		const started = performance.now();
+		for (let i = 1; i <= 200; i++) {
+			const response = await t.authed.get('/case/CaseInfo', { params: { Casenumber: String(9000000 + i * 97) } });
+			expect(response.data[0].caseID).toBe(i * 97);
+		}
+		const wildcard = await t.authed.get('/case/CaseInfo', { params: { Casenumber: '90012%' } });
+		expect(wildcard.data).toHaveLength(100);
+		const all = await t.authed.get('/case/CaseInfo', { params: { Casenumber: '%' } });
+		expect(all.data).toHaveLength(N);
+		expect(performance.now() - started).toBeLessThan(10_000);
+	});
+});
