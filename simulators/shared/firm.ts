@@ -36,6 +36,11 @@ export interface FirmStage {
 	name: string;
 	/** SA primary statuses grouped in this stage, in order. */
 	statuses: string[];
+	/**
+	 * Added for the demo's "unmapped stage" cases: false when Case Status has no stage of this name
+	 * (a case in it fails to import with "Stage not mapped"). Missing means true.
+	 */
+	inCaseStatus?: boolean;
 }
 
 export interface FirmPracticeArea {
@@ -109,6 +114,10 @@ export interface FirmCase {
 	incidentDate: string | null;
 	incidentFacts: string;
 	closed: boolean;
+	/** Added: when the case was closed; present exactly when `closed` (SA closedDate, CS closed_date). */
+	closedDate?: string;
+	/** Added: the primary defendant as SA lists it ("Kessler, Dwayne" or "FreshMart Grocers, Inc."). */
+	defendant?: string;
 	/** Staff on the case, by SA userId and role. */
 	staff: { userId: number; role: StaffRole }[];
 	clients: FirmClient[];
