@@ -16,6 +16,7 @@ export const caseStatusEndpoints = {
 	// PROPOSED
 	sendMessage: () => '/v1/api/messages',
 	uploadFile: () => '/v1/api/files',
+	file: (fileId: string | number) => `/v1/api/files/${encodeURIComponent(String(fileId))}`,
 	cases: () => '/v1/api/cases',
 	case: (caseId: string | number) => `/v1/api/cases/${encodeURIComponent(String(caseId))}`,
 	closeCase: (caseId: string | number) => `/v1/api/cases/${encodeURIComponent(String(caseId))}/close`,

@@ -20,6 +20,7 @@ import { caseWriteFailed, createCase, patchCase, setCaseClosed } from '../common
 import { asNodeError } from '../common/nodeError';
 import { caseOutput } from '../common/output';
 import { practiceAreasForRun } from '../common/practiceAreas';
+import { knownStaff, staffEmailsForRun } from '../common/staff';
 
 const properties: INodeProperties[] = [
 	{
@@ -54,10 +55,13 @@ function result(
 	operationResult: OperationResult,
 	changedFields: SyncedField[],
 	previous: IDataObject,
+	ignoredEmails: string[] = [],
 ): INodeExecutionData[] {
+	const json: IDataObject = { ...caseOutput.call(this, itemIndex, record), operationResult, changedFields, previous };
+	if (ignoredEmails.length) json.ignoredEmails = ignoredEmails;
 	return [
 		{
-			json: { ...caseOutput.call(this, itemIndex, record), operationResult, changedFields, previous },
+			json,
 			pairedItem: { item: itemIndex },
 		},
 	];
@@ -77,6 +81,20 @@ async function practiceAreasIfNeeded(
 		if (error instanceof NodeApiError && error.httpCode === '404') return [];
 		throw asNodeError(this.getNode(), error);
 	}
+}
+
+/**
+ * Leaves out additional attorneys and paralegals without a Case Status account (Case Status
+ * would drop them anyway) and returns them, so the output can say whom to invite.
+ */
+async function dropUnknownStaff(this: IExecuteFunctions, itemIndex: number, desired: DesiredCase): Promise<string[]> {
+	if (desired.attorneyEmails === undefined && desired.paralegalEmails === undefined) return [];
+	const staff = await staffEmailsForRun(this, itemIndex);
+	const attorneys = knownStaff(desired.attorneyEmails, staff);
+	const paralegals = knownStaff(desired.paralegalEmails, staff);
+	desired.attorneyEmails = attorneys.known;
+	desired.paralegalEmails = paralegals.known;
+	return [...attorneys.unknown, ...paralegals.unknown];
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
@@ -130,13 +148,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 	const existing = found[0];
 	const areas = await practiceAreasIfNeeded.call(this, itemIndex, desired);
+	const ignoredEmails = await dropUnknownStaff.call(this, itemIndex, desired);
 	const { changedFields, previous } = diffCase(existing, desired, areas);
-	if (changedFields.length === 0) return result.call(this, itemIndex, existing, 'unchanged', [], {});
+	if (changedFields.length === 0) {
+		return result.call(this, itemIndex, existing, 'unchanged', [], {}, ignoredEmails);
+	}
 	try {
 		const attributes = changedFields.filter((field) => field !== 'closed');
 		let updated = await patchCase.call(this, itemIndex, existing, attributes.length ? buildCaseBody(desired, attributes) : {});
 		if (changedFields.includes('closed')) updated = await setCaseClosed.call(this, itemIndex, updated, desired.closed as boolean);
-		return result.call(this, itemIndex, updated, 'updated', changedFields, previous);
+		return result.call(this, itemIndex, updated, 'updated', changedFields, previous, ignoredEmails);
 	} catch (error) {
 		return caseWriteFailed.call(this, error, itemIndex, 'update', {
 			readableId: desired.readableId ?? existing.readable_id,

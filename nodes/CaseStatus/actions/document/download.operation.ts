@@ -4,13 +4,10 @@ import { NodeOperationError } from 'n8n-workflow';
 import { showOnlyFor } from '../../../shared/displayOptions';
 import type { CsFileRecord } from '../../helpers/records';
 import { simplifyFile } from '../../helpers/simplify';
-import { caseStatusEndpoints, caseStatusListAll } from '../../transport';
+import { caseStatusEndpoints, caseStatusRequest } from '../../transport';
 import { downloadCaseStatusFile } from '../../transport/fileDownload';
-import { caseLocator, readCaseLocator } from '../common/caseLocator';
-import { caseFileQuery } from '../common/fileQuery';
 
 const properties: INodeProperties[] = [
-	caseLocator({ description: 'The case the document belongs to (Case Status hands out download links per case)' }),
 	{
 		displayName: 'Document ID',
 		name: 'fileId',
@@ -41,7 +38,6 @@ const properties: INodeProperties[] = [
 export const description = showOnlyFor({ resource: ['document'], operation: ['download'] }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const locator = readCaseLocator.call(this, itemIndex);
 	const fileId = String(this.getNodeParameter('fileId', itemIndex) ?? '').trim();
 	if (!/^\d+$/.test(fileId)) {
 		throw new NodeOperationError(this.getNode(), `The Document ID "${fileId}" is not a number`, {
@@ -52,20 +48,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const options = this.getNodeParameter('options', itemIndex, {}) as { binaryPropertyName?: string };
 	const binaryPropertyName = (options.binaryPropertyName ?? 'data').trim() || 'data';
 
-	// Case Status's links are signed and short-lived, so a fresh one is read right before downloading.
-	const files = (await caseStatusListAll(
+	// Download links are signed and short-lived, so a fresh one is read right before downloading.
+	const file = await caseStatusRequest<CsFileRecord>(
 		this,
-		caseStatusEndpoints.files(),
-		{ qs: await caseFileQuery.call(this, itemIndex, locator) },
-		{ action: `find document ${fileId}`, itemIndex },
-	)) as unknown as CsFileRecord[];
-	const file = files.find((candidate) => String(candidate.id) === fileId);
-	if (!file) {
-		throw new NodeOperationError(this.getNode(), `Case ${locator.value} has no document with ID ${fileId} in Case Status`, {
-			description: 'Check the Document ID and the Case: the document must belong to that case.',
-			itemIndex,
-		});
-	}
+		{ method: 'GET', path: caseStatusEndpoints.file(fileId) },
+		{ action: `get document ${fileId}`, itemIndex, notFound: `No document with ID ${fileId} exists in Case Status` },
+	);
 	const downloaded = await downloadCaseStatusFile(this, file.url, {
 		action: `download document ${file.file_name} (ID ${file.id})`,
 		itemIndex,

@@ -36,6 +36,14 @@ const properties: INodeProperties[] = [
 				placeholder: 'e.g. settlement-letter.pdf',
 				description: 'The name clients see; the input file\'s own name when empty',
 			},
+			{
+				displayName: 'Shared By Email',
+				name: 'sharedByEmail',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. name@email.com',
+				description: "The staff member shown as sharing the document; the case's primary attorney when empty",
+			},
 		],
 	},
 	simplifyProperty,
@@ -51,8 +59,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const content = await this.helpers.getBinaryDataBuffer(itemIndex, binaryPropertyName);
 	const fileName = optionalText(options.fileName) ?? binary.fileName ?? `document.${binary.fileExtension ?? 'bin'}`;
 	const target = await caseFileQuery.call(this, itemIndex, locator);
+	const fields = Object.fromEntries(Object.entries(target).map(([key, value]) => [key, String(value)]));
+	const sharedBy = optionalText(options.sharedByEmail);
+	if (sharedBy) fields.uploaded_by_email = sharedBy;
 	const { body, contentType } = buildMultipartBody(
-		Object.fromEntries(Object.entries(target).map(([key, value]) => [key, String(value)])),
+		fields,
 		{ field: 'file', fileName, contentType: binary.mimeType || 'application/octet-stream', content },
 		`----n8nCaseStatus${randomBytes(12).toString('hex')}`,
 	);
