@@ -104,6 +104,7 @@ export function smallFirm(): FirmModel {
 				openedDate: '2025-01-15T00:00:00.000Z',
 				closed: true,
 				closedDate: '2025-02-20T17:30:00.000Z',
+				modifiedAt: '2025-02-20T17:30:00.000Z',
 				clients: [CLIENTS.erin],
 			}),
 			firmCase({ caseId: 516702, caseNumber: '2025-00102', inCaseStatus: false, staff: [{ userId: 13, role: 'Primary Attorney' }] }),
