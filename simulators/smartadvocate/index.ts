@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SimClock, SimError, startSim, type RunningSim, type SimService } from '../shared/http';
 import type { FirmModel } from '../shared/firm';
+import { buildSyntheticFirm } from '../shared/syntheticFirm';
 import type { SaContext } from './context';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
@@ -57,16 +58,6 @@ function isFirmModel(value: unknown): value is FirmModel {
 	);
 }
 
-/** `{synthetic: N, seed?}` → a generated firm (simulators/shared/syntheticFirm.ts). */
-function syntheticFirm(n: number, seed: number | undefined, now: Date): FirmModel {
-	// Loaded on demand: the generator is only needed for synthetic seeds.
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const generator = require('../shared/syntheticFirm') as {
-		buildSyntheticFirm(count: number, options: { seed?: number; now?: string | Date }): FirmModel;
-	};
-	return generator.buildSyntheticFirm(n, { seed, now: now.toISOString() });
-}
-
 export interface SmartAdvocateServiceOptions {
 	/** Shared with the server so token expiry and stamped times follow `/__admin/clock`. */
 	clock?: SimClock;
@@ -112,10 +103,13 @@ export function createSmartAdvocateService(firm: FirmModel, options: SmartAdvoca
 		},
 		loadSeed(body: unknown) {
 			const synthetic = (body as { synthetic?: unknown } | undefined)?.synthetic;
-			if (typeof synthetic === 'number') {
-				if (!Number.isInteger(synthetic) || synthetic < 0) throw new SimError(400, { message: 'synthetic must be a whole number of cases' });
-				const seed = (body as { seed?: number }).seed;
-				ctx.state = buildState(syntheticFirm(synthetic, seed, ctx.clock.now()));
+			if (synthetic !== undefined) {
+				const { seed, ineligibleEvery, inCaseStatusEvery } = body as { seed?: number; ineligibleEvery?: number; inCaseStatusEvery?: number };
+				if (typeof synthetic !== 'number' || !Number.isInteger(synthetic) || synthetic < 0) {
+					throw new SimError(400, { message: 'synthetic must be a whole number of cases' });
+				}
+				const now = ctx.clock.now().toISOString();
+				ctx.state = buildState(buildSyntheticFirm(synthetic, { seed, now, ineligibleEvery, inCaseStatusEvery }));
 				return;
 			}
 			if (!isFirmModel(body)) throw new SimError(400, { message: 'Expected a FirmModel (see simulators/shared/firm.ts) or {"synthetic": N}' });

@@ -131,10 +131,11 @@ export class Fields {
 	stringArray(name: string): string[] | null | undefined {
 		const value = this.get(name);
 		if (value === undefined || value === null) return value;
-		if (!Array.isArray(value) || value.some((item) => typeof item !== 'string' && typeof item !== 'number')) {
+		// Strict like System.Text.Json: [9000001] is not a list of strings.
+		if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) {
 			return this.fail(name, 'System.Collections.Generic.List`1[System.String]');
 		}
-		return value.map(String);
+		return value as string[];
 	}
 
 	object(name: string): Fields | null | undefined {

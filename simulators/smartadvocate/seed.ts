@@ -1,6 +1,6 @@
 /**
  * Builds the SmartAdvocate state from the neutral firm model. IDs that the firm model does not carry (case
- * groups, types, stages, statuses, contacts' `contactID`, plaintiff records) are assigned here in a fixed order,
+ * groups, types, stages, statuses, plaintiff records, document categories) are assigned here in a fixed order,
  * so the same firm always gives the same IDs.
  */
 import type { FirmClient, FirmModel, StaffRole } from '../shared/firm';
@@ -23,7 +23,7 @@ export const DOCUMENT_CATEGORIES = ['General', 'Correspondence', 'Medical Record
 export const DEFAULT_CATEGORY = 'General';
 export const DEFAULT_FOLDER = 'Case Documents';
 
-const FIRST = { caseGroupID: 1, caseTypeID: 1201, stageID: 1, caseStatusID: 801, noteTypeID: 10, categoryID: 70, contactID: 1695001, plaintiffID: 620001 };
+const FIRST = { caseGroupID: 1, caseTypeID: 1201, stageID: 1, caseStatusID: 801, noteTypeID: 10, categoryID: 70, plaintiffID: 620001 };
 
 const time = (iso: string) => {
 	const ms = Date.parse(iso);
@@ -37,12 +37,13 @@ export function fileExtension(fileName: string): string {
 	return dot > 0 ? fileName.slice(dot).toLowerCase() : '';
 }
 
+/** The SA contact of a firm client; `uniqueContactId` and `contactID` are both the firm's `contactId`. */
 export function contactFromClient(state: SaState, client: FirmClient): SaContact {
 	const existing = state.contacts.get(client.contactId);
 	if (existing) return existing;
 	const contact: SaContact = {
 		uniqueContactId: client.contactId,
-		contactID: state.next.contactID,
+		contactID: client.contactId,
 		contactCtg: 1,
 		firstName: client.firstName,
 		lastName: client.lastName,
@@ -84,7 +85,6 @@ export function addNoteType(state: SaState, name: string) {
 
 export function buildState(firm: FirmModel): SaState {
 	const state = new SaState();
-	state.next.contactID = FIRST.contactID;
 	state.next.plaintiffID = FIRST.plaintiffID;
 	state.offices.set(1, { officeID: 1, officeName: 'Main Office' });
 	for (const [role, roleID] of Object.entries(STAFF_ROLES)) state.roles.set(roleID, { roleID, role });
@@ -182,12 +182,12 @@ export function buildState(firm: FirmModel): SaState {
 			caseStatusFrom: modified,
 			officeID: 1,
 			caseOpenedDate: time(fc.openedDate),
-			closedDate: fc.closed ? modified : null,
+			closedDate: fc.closed ? (fc.closedDate ? time(fc.closedDate) : modified) : null,
 			incidentDate: timeOrNull(fc.incidentDate),
 			incidentState: null,
 			incidentFacts: fc.incidentFacts,
 			plaintiffs: plaintiffsFor(state, fc.clients),
-			defendants: [],
+			defendants: fc.defendant ? [{ name: fc.defendant, role: '(D)-Defendant', primary: true }] : [],
 			staff: fc.staff.map((s) => ({ userID: s.userId, roleID: STAFF_ROLES[s.role] })),
 			secondStatuses: [],
 			createdDate: time(fc.createdAt),

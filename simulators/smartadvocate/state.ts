@@ -178,7 +178,7 @@ export class SaState {
 	private sorted: Partial<Record<Sortable, { version: number; items: unknown[] }>> = {};
 	private version = 0;
 
-	next = { caseID: 1, contactID: 1, plaintiffID: 1, noteID: 1, documentID: 1 };
+	next = { caseID: 1, plaintiffID: 1, noteID: 1, documentID: 1 };
 
 	/** Call after changing any case, note or document in place. */
 	changed() {
@@ -238,7 +238,13 @@ export class SaState {
 
 	addContact(contact: SaContact) {
 		this.contacts.set(contact.uniqueContactId, contact);
-		this.next.contactID = Math.max(this.next.contactID, contact.contactID + 1);
+	}
+
+	/** A fresh `uniqueContactId` for a client added through the admin API. */
+	newContactId(): number {
+		let max = 0;
+		for (const id of this.contacts.keys()) if (id > max) max = id;
+		return max + 1;
 	}
 
 	statusByName(name: string): SaStatus | undefined {

@@ -145,7 +145,7 @@ function changeCaseAsStaff(ctx: SaContext, c: SaCase, body: Fields, apply: (() =
 		});
 		apply.push(() => {
 			for (const client of firmClients) {
-				if (!client.contactId) client.contactId = Math.max(0, ...state.contacts.keys()) + 1;
+				if (!client.contactId) client.contactId = state.newContactId();
 				const contact = contactFromClient(state, client);
 				if (client.firstName) contact.firstName = client.firstName;
 				if (client.lastName) contact.lastName = client.lastName;

@@ -41,7 +41,7 @@ export function createNote(ctx: SaContext, c: SaCase, body: Fields, author: numb
 		const type = state.noteTypeByName(typeName);
 		if (!type) body.invalid('noteTypeID', `Note type '${typeName}' does not exist.`);
 		else noteTypeID = type.noteTypeID;
-	} else if (!body.errors['$.noteTypeID']) body.required('noteTypeID');
+	} else if (typeID === null || !body.has('noteTypeID')) body.required('noteTypeID');
 
 	const noteText = body.string('noteText');
 	if (typeof noteText !== 'string' || noteText.trim() === '') body.required('noteText');

@@ -273,7 +273,7 @@ describe('SmartAdvocate simulator: cases', () => {
 			expect(response.data.records.map((c: { caseNumber: string }) => c.caseNumber)).toEqual(['ABX100', 'AB-100', '9000031']);
 		});
 
-		it('answers 400 problem+json for an unknown sort path, a negative page or a bad date, and 415 without JSON', async () => {
+		it('answers 400 problem+json for an unknown sort path, a negative page, a bad date, numeric case numbers or no body, and 415 without JSON', async () => {
 			const sort = await search({ pageRequest: { sorts: [{ propertyPath: 'string', sortDirection: 'Ascending' }] } });
 			expect(sort.status).toBe(400);
 			expect(sort.data.errors.Sorts[0]).toContain("'string' is not a sortable property");
@@ -283,6 +283,10 @@ describe('SmartAdvocate simulator: cases', () => {
 			expect(Object.keys(date.data.errors)).toEqual(['$.modifiedFromDateTime']);
 			const text = await t.authed.post('/case/byDatePaged', 'x', { headers: { 'Content-Type': 'text/plain' } });
 			expect(text.status).toBe(415);
+			const numeric = await search({ caseNumbers: [9000001] });
+			expect(Object.keys(numeric.data.errors)).toEqual(['$.caseNumbers']);
+			const empty = await t.authed.post('/case/byDatePaged', Buffer.alloc(0), { headers: { 'Content-Type': 'application/json' } });
+			expect(empty.status).toBe(400);
 		});
 	});
 });

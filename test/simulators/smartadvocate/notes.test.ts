@@ -142,10 +142,12 @@ describe('SmartAdvocate simulator: notes', () => {
 			expect(Object.keys((await create({ noteTypeID: 10, noteText: 'x', uniqueContactId: 1 })).data.errors)).toEqual(['UniqueContactId']);
 		});
 
-		it('answers 400 when a boolean comes as a string, as System.Text.Json does', async () => {
+		it('answers 400 when a value has the wrong JSON type, as System.Text.Json does', async () => {
 			const response = await create({ noteTypeID: 10, noteText: 'x', isSharedinCP: 'true' });
 			expect(response.status).toBe(400);
 			expect(Object.keys(response.data.errors)).toEqual(['$.isSharedinCP']);
+			const badType = await create({ NoteTypeId: true, noteText: 'x' });
+			expect(badType.data.errors).toEqual({ '$.NoteTypeId': ['The JSON value could not be converted to System.Int32. Path: $.NoteTypeId'] });
 		});
 
 		it('answers 415 without a JSON content type and 400 for an empty or broken body', async () => {
