@@ -1,0 +1,41 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { SmartAdvocate } from '../../../nodes/SmartAdvocate/SmartAdvocate.node';
+import { SmartAdvocateTrigger } from '../../../nodes/SmartAdvocate/SmartAdvocateTrigger.node';
+import { operations } from '../../../nodes/SmartAdvocate/actions/router';
+import { runNode } from '../../support/n8nContext';
+
+describe('SmartAdvocate node description', () => {
+	const { description } = new SmartAdvocate();
+	const option = (name: string, within: INodeProperties[]) => within.filter((p) => p.name === name);
+
+	it('offers every resource and operation the issue asks for, each handled by an operation file', () => {
+		const resources = (option('resource', description.properties)[0].options as Array<{ value: string }>).map((o) => o.value);
+		const offered: Record<string, string[]> = {};
+		for (const resource of resources) {
+			const operation = description.properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource));
+			offered[resource] = (operation!.options as Array<{ value: string }>).map((o) => o.value);
+		}
+		expect(offered).toEqual({
+			case: ['get', 'getMany', 'update'],
+			document: ['download', 'getMany', 'upload'],
+			note: ['create', 'getMany'],
+			noteType: ['getMany'],
+		});
+		for (const [resource, ops] of Object.entries(offered)) {
+			expect(Object.keys(operations[resource]).sort()).toEqual([...ops].sort());
+		}
+	});
+
+	it('can be used as an AI tool; the trigger cannot', () => {
+		expect(description.usableAsTool).toBe(true);
+		expect(new SmartAdvocateTrigger().description.usableAsTool).toBeUndefined();
+		expect(new SmartAdvocateTrigger().description.polling).toBe(true);
+	});
+
+	it('refuses an operation it does not have', async () => {
+		await expect(runNode(new SmartAdvocate(), { parameters: { resource: 'case', operation: 'delete' } })).rejects.toThrow(
+			'The operation "delete" of "case" is not supported',
+		);
+	});
+});
