@@ -489,6 +489,7 @@ const NOTE_KINDS_WEIGHTED: NoteKind[] = [
 	'phoneMessage', 'phoneMessage', 'called', 'called', 'adjuster', 'adjuster', 'case', 'expert',
 ];
 
+/** In conversation order: a case's messages use them in this order (a "thank you" comes late). */
 const CLIENT_MESSAGES = [
 	'Hi, I just got a bill from {hospital} in the mail. Do I need to pay it or send it to you?',
 	'Had my follow-up with the orthopedist today. He wants me to do 6 more weeks of PT.',
@@ -498,12 +499,13 @@ const CLIENT_MESSAGES = [
 	'Thank you so much, that really helps.',
 ];
 
-const STAFF_MESSAGES = [
-	'Hi {first}, this is {staff} from Hartwell & Mendez. Please don\'t speak with the other insurance company - just refer them to us.',
-	'We received your records from {hospital}. Keep going to your appointments and let us know if anything changes.',
-	'Please don\'t pay that bill. Send us a photo of it here and we\'ll let the provider know you are represented.',
-	'Your demand package went out to the insurance company today. They usually respond within 30 days.',
-	'Quick reminder: your deposition prep is next Tuesday at 10:00 AM at our office. Please bring a photo ID.',
+/** In conversation order; `from`: the first stage (index into the demo stages) where the message makes sense. */
+const STAFF_MESSAGES: { text: string; from: number }[] = [
+	{ text: 'Hi {first}, this is {staff} from Hartwell & Mendez. Please don\'t speak with the other insurance company - just refer them to us.', from: 0 },
+	{ text: 'We received your records from {hospital}. Keep going to your appointments and let us know if anything changes.', from: 1 },
+	{ text: 'Please don\'t pay that bill. Send us a photo of it here and we\'ll let the provider know you are represented.', from: 0 },
+	{ text: 'Your demand package went out to the insurance company today. They usually respond within 30 days.', from: 1 },
+	{ text: 'Quick reminder: your deposition prep is next Tuesday at 10:00 AM at our office. Please bring a photo ID.', from: 2 },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -697,20 +699,25 @@ export class CaseFactory {
 		const story = STORIES[spec.practiceArea];
 		const defendant = rng.pick(story.defendants);
 		const incidentAgoDays = spec.openedDaysAgo + rng.int(story.incidentLagDays[0], story.incidentLagDays[1]);
+		const value = (key: string, extra: Record<string, string>): string => {
+			if (key in extra) return extra[key];
+			switch (key) {
+				case 'defendant': return defendant;
+				case 'hospital': return rng.pick(HOSPITALS);
+				case 'intersection': return rng.pick(INTERSECTIONS);
+				case 'highway': return rng.pick(HIGHWAYS);
+				case 'breed': return rng.pick(DOG_BREEDS);
+				case 'insurer': return rng.pick(INSURERS);
+				case 'adjuster': return rng.pick(ADJUSTERS);
+				case 'amount': return `${rng.int(4, 60)},${String(rng.int(0, 999)).padStart(3, '0')}.${String(rng.int(0, 99)).padStart(2, '0')}`;
+				default: throw new Error(`no value for {${key}}`);
+			}
+		};
+		// "{defendant}." with a name ending in "Inc." must not end in "Inc..".
 		const fill = (template: string, extra: Record<string, string> = {}): string =>
-			template.replace(/\{(\w+)\}/g, (_, key: string) => {
-				if (key in extra) return extra[key];
-				switch (key) {
-					case 'defendant': return defendant;
-					case 'hospital': return rng.pick(HOSPITALS);
-					case 'intersection': return rng.pick(INTERSECTIONS);
-					case 'highway': return rng.pick(HIGHWAYS);
-					case 'breed': return rng.pick(DOG_BREEDS);
-					case 'insurer': return rng.pick(INSURERS);
-					case 'adjuster': return rng.pick(ADJUSTERS);
-					case 'amount': return `${rng.int(4, 60)},${String(rng.int(0, 999)).padStart(3, '0')}.${String(rng.int(0, 99)).padStart(2, '0')}`;
-					default: throw new Error(`no value for {${key}}`);
-				}
+			template.replace(/\{(\w+)\}(\.?)/g, (_, key: string, dot: string) => {
+				const text = value(key, extra);
+				return dot && text.endsWith('.') ? text : text + dot;
 			});
 
 		const staff = this.pickStaff(spec, stage);
@@ -750,6 +757,15 @@ export class CaseFactory {
 			firmCase.documents.push(...this.makeSaDocuments(firmCase, activityFrom, activityTo));
 		}
 		return firmCase;
+	}
+
+	/** A pick not in `used` while any is left (no repeated note or message within a case). */
+	private pickUnused(items: readonly string[], used: Set<string>): string {
+		let item = this.rng.pick(items);
+		for (let tries = 0; used.has(item) && tries < 8; tries++) item = this.rng.pick(items);
+		if (used.has(item)) item = items.find((x) => !used.has(x)) ?? item;
+		used.add(item);
+		return item;
 	}
 
 	private iso(minutesAgo: number): string {
@@ -865,16 +881,21 @@ export class CaseFactory {
 		const count = rng.int(this.options.noteCount[0], this.options.noteCount[1]);
 		// The intake note is written within hours of opening; the rest spread over the case's life.
 		const times = count === 0 ? [] : [from - rng.int(5, 240) - rng.next(), ...this.times(count - 1, from - 245, to)];
+		const used = new Set<string>();
 		return times.map((ago, i) => {
 			// Experts are retained once a case is in suit.
 			const litigated = stage === 'Litigation' || stage === 'Appeal';
-			let kind: NoteKind = i === 0 ? 'intake' : litigated && rng.chance(0.25) ? 'expert' : rng.pick(NOTE_KINDS_WEIGHTED);
-			if (kind === 'expert' && !litigated) kind = 'case';
+			const pickKind = (): NoteKind => {
+				const k: NoteKind = litigated && rng.chance(0.25) ? 'expert' : rng.pick(NOTE_KINDS_WEIGHTED);
+				return k === 'expert' && !litigated ? 'case' : k;
+			};
+			let kind: NoteKind = i === 0 ? 'intake' : pickKind();
+			for (let tries = 0; i > 0 && NOTE_TEMPLATES[kind].html.every((h) => used.has(h)) && tries < 10; tries++) kind = pickKind();
 			const template = NOTE_TEMPLATES[kind];
 			const author =
 				kind === 'phoneMessage' ? STAFF_IDS.osei : kind === 'called' ? staff[staff.length - 1].userId : rng.pick(staff).userId;
 			// A case still waiting for the signed retainer gets the "retainer sent" intake note.
-			const text = kind === 'intake' && spec.status === 'Pending Sign-Up' ? template.html[1] : rng.pick(template.html);
+			const text = kind === 'intake' && spec.status === 'Pending Sign-Up' ? template.html[1] : this.pickUnused(template.html, used);
 			const html = fill(text, { first: client.firstName, date: text.includes('{date}') ? this.usDateAfter(ago) : '' });
 			const shared = kind === 'plaintiffShared';
 			return {
@@ -897,21 +918,38 @@ export class CaseFactory {
 		fill: (template: string, extra?: Record<string, string>) => string,
 	): FirmMessage[] {
 		const { rng } = this;
-		const count = rng.int(this.options.messageCount[0], this.options.messageCount[1]);
+		// Texts fit the case's stage, do not repeat, and keep their conversation order over time.
+		const stageIndex = this.setup.stages.findIndex((stage) => stage.statuses.includes(firmCase.status));
+		const staffTexts = STAFF_MESSAGES.filter((m) => m.from <= stageIndex).map((m) => m.text);
+		const count = Math.min(rng.int(this.options.messageCount[0], this.options.messageCount[1]), CLIENT_MESSAGES.length + staffTexts.length);
 		const directions: FirmMessage['direction'][] = [];
-		for (let i = 0; i < count; i++) directions.push(rng.chance(0.5) ? 'incoming' : 'outgoing');
+		let outgoingLeft = staffTexts.length;
+		let incomingLeft = CLIENT_MESSAGES.length;
+		for (let i = 0; i < count; i++) {
+			const out = outgoingLeft > 0 && (incomingLeft === 0 || rng.chance(0.5));
+			directions.push(out ? 'outgoing' : 'incoming');
+			if (out) outgoingLeft--;
+			else incomingLeft--;
+		}
 		if (count >= 2 && !directions.includes('incoming')) directions[0] = 'incoming';
 		if (count >= 2 && !directions.includes('outgoing')) directions[count - 1] = 'outgoing';
 
 		const client = firmCase.clients[0];
 		const senders = firmCase.staff.map((s) => this.setup.staff.find((m) => m.userId === s.userId)!).filter((s) => s.inCaseStatus);
+		const inOrder = (pool: readonly string[], n: number) => {
+			const used = new Set<string>();
+			const picked = Array.from({ length: n }, () => this.pickUnused(pool, used));
+			return picked.sort((x, y) => pool.indexOf(x) - pool.indexOf(y));
+		};
+		const incoming = inOrder(CLIENT_MESSAGES, directions.filter((d) => d === 'incoming').length);
+		const outgoing = inOrder(staffTexts, directions.filter((d) => d === 'outgoing').length);
 		return this.times(count, from, to).map((ago, i): FirmMessage => {
 			if (directions[i] === 'incoming') {
 				const sender = rng.chance(0.85) ? client : rng.pick(firmCase.clients);
-				return { messageId: this.messageId++, direction: 'incoming', content: fill(rng.pick(CLIENT_MESSAGES)), senderId: sender.contactId, createdAt: this.iso(ago) };
+				return { messageId: this.messageId++, direction: 'incoming', content: fill(incoming.shift()!), senderId: sender.contactId, createdAt: this.iso(ago) };
 			}
 			const sender = rng.pick(senders);
-			const content = fill(rng.pick(STAFF_MESSAGES), { first: client.firstName, staff: sender.firstName });
+			const content = fill(outgoing.shift()!, { first: client.firstName, staff: sender.firstName });
 			return { messageId: this.messageId++, direction: 'outgoing', content, senderId: sender.userId, createdAt: this.iso(ago) };
 		});
 	}
@@ -919,9 +957,10 @@ export class CaseFactory {
 	private makeCsFiles(firmCase: FirmCase, from: number, to: number): FirmDocument[] {
 		const { rng } = this;
 		const count = rng.pick([0, 1, 1, 2]);
-		return this.times(count, from, to).map((ago): FirmDocument => {
+		return this.times(count, from, to).map((ago, i): FirmDocument => {
 			const id = this.csFileId++;
-			const byClient = rng.chance(0.8);
+			// Mostly client uploads (phone photos, papers they were handed); a staff PDF now and then.
+			const byClient = i === 0 || rng.chance(0.5);
 			const createdAt = this.iso(ago);
 			if (byClient && rng.chance(0.6)) {
 				return this.file('casestatus', id, `IMG_${rng.int(1000, 9999)}.png`, 'image/png', createdAt, { uploadedBy: 'client' }, [
@@ -942,21 +981,33 @@ export class CaseFactory {
 	private makeSaDocuments(firmCase: FirmCase, from: number, to: number): FirmDocument[] {
 		const { rng } = this;
 		const count = rng.int(1, 2);
-		return this.times(count, from, to).map((ago): FirmDocument => {
+		const crash = firmCase.practiceArea === PRACTICE_AREA.motorVehicle;
+		const first = rng.int(0, 4);
+		return this.times(count, from, to).map((ago, i): FirmDocument => {
 			const id = this.saDocumentId++;
 			const createdAt = this.iso(ago);
-			const roll = rng.int(0, 4);
-			const lines = [`${firmCase.caseName}`, `Case ${firmCase.caseNumber}`, `Document ${id}`];
-			if (roll === 0) return this.file('smartadvocate', id, 'Police Report.pdf', 'application/pdf', createdAt, { folder: 'Case Documents' }, ['Traffic Crash Report', ...lines]);
-			if (roll === 1) {
-				const hospital = rng.pick(HOSPITALS);
-				return this.file('smartadvocate', id, `${hospital} - ER Records.pdf`, 'application/pdf', createdAt, { folder: 'Medical Records' }, [hospital, ...lines]);
+			const lines = [firmCase.caseName, `Case ${firmCase.caseNumber}`, `Document ${id}`];
+			const sa = (name: string, type: string, folder: string, content: string[]) =>
+				this.file('smartadvocate', id, name, type, createdAt, { folder }, content);
+			switch ((first + i) % 5) {
+				case 0:
+					return crash
+						? sa('Police Report.pdf', 'application/pdf', 'Case Documents', ['Traffic Crash Report', ...lines])
+						: sa('Incident Report.pdf', 'application/pdf', 'Case Documents', ['Incident Report', ...lines]);
+				case 1: {
+					const hospital = rng.pick(HOSPITALS);
+					return sa(`${hospital} - ER Records.pdf`, 'application/pdf', 'Medical Records', [hospital, ...lines]);
+				}
+				case 2:
+					return sa('Letter of Representation.pdf', 'application/pdf', 'Correspondence', ['Letter of Representation', ...lines]);
+				case 3:
+					return sa(crash ? 'Scene Photo.png' : 'Injury Photo.png', 'image/png', 'Case Documents', lines);
+				default:
+					return sa('Intake Questionnaire.txt', 'text/plain', 'Case Documents', ['Intake Questionnaire', ...lines, `Facts: ${firmCase.incidentFacts}`]);
 			}
-			if (roll === 2) return this.file('smartadvocate', id, 'Letter of Representation.pdf', 'application/pdf', createdAt, { folder: 'Correspondence' }, ['Letter of Representation', ...lines]);
-			if (roll === 3) return this.file('smartadvocate', id, 'Scene Photo.png', 'image/png', createdAt, { folder: 'Case Documents' }, lines);
-			return this.file('smartadvocate', id, 'Intake Questionnaire.txt', 'text/plain', createdAt, { folder: 'Case Documents' }, ['Intake Questionnaire', ...lines, `Facts: ${firmCase.incidentFacts}`]);
 		});
 	}
+
 
 	private file(
 		service: FirmDocument['service'],

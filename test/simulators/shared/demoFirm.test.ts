@@ -329,6 +329,13 @@ describe('buildDemoFirm: notes and messages', () => {
 		expect(casesWithShared.some((c) => !c.inCaseStatus)).toBe(true);
 	});
 
+	it('never repeats a note or message text within a case', () => {
+		for (const c of firm.cases) {
+			expectUnique(c.notes.map((n) => n.html));
+			expectUnique(c.messages.map((m) => m.content));
+		}
+	});
+
 	it('gives synced cases 2-6 messages in both directions, and others none', () => {
 		for (const c of firm.cases) {
 			if (!c.inCaseStatus) {
