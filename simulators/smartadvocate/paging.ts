@@ -74,6 +74,16 @@ export function readDatePagedQuery(ctx: SaContext, req: SimRequest, sortable: st
 	return { body, from, to, caseNumbers, currentPage, pageSize, sorts };
 }
 
+/** The IDs of the cases named in `caseNumbers` (unknown numbers are skipped). */
+export function caseIDsOf(ctx: SaContext, q: DatePagedQuery): Set<number> {
+	const ids = new Set<number>();
+	for (const number of q.caseNumbers) {
+		const c = ctx.state.caseByNumber(number);
+		if (c) ids.add(c.caseID);
+	}
+	return ids;
+}
+
 export const inWindow = (q: DatePagedQuery, modified: number) =>
 	(q.from === null || modified >= q.from) && (q.to === null || modified < q.to);
 

@@ -3,7 +3,7 @@ import { SimError, type Route, type SimRequest } from '../../shared/http';
 import { dateFormat, nowMs, type SaContext } from '../context';
 import { parseSaDate } from '../dates';
 import { parseMultipart, type MultipartPart } from '../multipart';
-import { applySorts, inWindow, pageEnvelope, readDatePagedQuery, type SortKeys } from '../paging';
+import { applySorts, caseIDsOf, inWindow, pageEnvelope, readDatePagedQuery, type SortKeys } from '../paging';
 import { bare, isJson, jsonObject, queryInt, routeInt, unsupportedMediaType, validationProblem } from '../request';
 import { DEFAULT_CATEGORY, DEFAULT_FOLDER, fileExtension } from '../seed';
 import { documentToApi } from '../serialize';
@@ -158,11 +158,7 @@ export function documentRoutes(ctx: SaContext): Route[] {
 			pattern: `${BASE}/case/documents/byDatePaged`,
 			handler: authorized(ctx, (req) => {
 				const q = readDatePagedQuery(ctx, req, Object.keys(DOCUMENT_SORTS));
-				const caseIDs = new Set<number>();
-				for (const number of q.caseNumbers) {
-					const c = ctx.state.caseByNumber(number);
-					if (c) caseIDs.add(c.caseID);
-				}
+				const caseIDs = caseIDsOf(ctx, q);
 				const matching = ctx.state
 					.byModified('documents')
 					.filter((d) => inWindow(q, d.modifiedDate) && (q.caseNumbers.size === 0 || caseIDs.has(d.caseID)));

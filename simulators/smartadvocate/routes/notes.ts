@@ -2,7 +2,7 @@
 import type { Route } from '../../shared/http';
 import { dateFormat, nowMs, type SaContext } from '../context';
 import { toMinute } from '../dates';
-import { applySorts, inWindow, pageEnvelope, readDatePagedQuery, type SortKeys } from '../paging';
+import { applySorts, caseIDsOf, inWindow, pageEnvelope, readDatePagedQuery, type SortKeys } from '../paging';
 import { bare, jsonObject, validationProblem, type Fields } from '../request';
 import { noteToApi } from '../serialize';
 import type { SaCase, SaNote } from '../state';
@@ -97,11 +97,7 @@ export function noteRoutes(ctx: SaContext): Route[] {
 			pattern: `${BASE}/case/notes/byDatePaged`,
 			handler: authorized(ctx, (req) => {
 				const q = readDatePagedQuery(ctx, req, Object.keys(NOTE_SORTS));
-				const caseIDs = new Set<number>();
-				for (const number of q.caseNumbers) {
-					const c = ctx.state.caseByNumber(number);
-					if (c) caseIDs.add(c.caseID);
-				}
+				const caseIDs = caseIDsOf(ctx, q);
 				const matching = ctx.state
 					.byModified('notes')
 					.filter((n) => inWindow(q, n.modifiedDate) && (q.caseNumbers.size === 0 || caseIDs.has(n.caseID)));
