@@ -4,6 +4,7 @@
  * reading the file host's request log.
  */
 import { SimError, type Route } from '../../shared/http';
+import { normalizeUsCellPhone } from '../../shared/phone';
 import type { CsContext } from '../context';
 import { caseFromBody, fieldError, jsonObject } from '../request';
 import { optionalText, timestamp } from '../rules';
@@ -11,7 +12,6 @@ import { fileToApi, messageToApi, userToApi } from '../serialize';
 import { ALL_ROLES, DIRECTIONS, type CsCase, type CsRole, type CsUser, type Direction } from '../state';
 import { contentTypeFor, createFile, UPLOADERS } from './files';
 import { createMessage, messageFields } from './messages';
-import { normalizeUsCellPhone } from '../../shared/phone';
 
 const oneOf = <T extends string>(value: unknown, field: string, choices: readonly T[], fallback: T): T => {
 	if (value === undefined || value === null) return fallback;
@@ -26,14 +26,14 @@ function createdAt(body: Record<string, unknown>): number | undefined {
 }
 
 /** The person acting on the case: named by e-mail (a client of the case or staff), else its first client / primary attorney. */
-function actor(ctx: CsContext, c: CsCase, kind: 'client' | 'staff', email: unknown): CsUser | undefined {
+function actor(ctx: CsContext, c: CsCase, kind: 'client' | 'staff', email: unknown, field: string): CsUser | undefined {
 	const { state } = ctx;
 	if (typeof email === 'string' && email.trim()) {
 		const found =
 			kind === 'client'
 				? c.client_ids.map((id) => state.users.get(id)).find((u) => u?.email?.toLowerCase() === email.trim().toLowerCase())
 				: state.staffByEmail(email);
-		if (!found) throw fieldError(422, 'sender_email', `No ${kind} with e-mail ${email} on case ${c.id}.`);
+		if (!found) throw fieldError(422, field, `No ${kind} with e-mail ${email} on case ${c.id}.`);
 		return found;
 	}
 	return state.users.get(kind === 'client' ? c.client_ids[0] : c.primary_attorney_id);
@@ -49,7 +49,7 @@ export function adminRoutes(ctx: CsContext): Route[] {
 				const direction: Direction = oneOf(body.direction, 'direction', DIRECTIONS, 'incoming');
 				const fields = messageFields(body);
 				const c = caseFromBody(ctx.state, body);
-				const sender = actor(ctx, c, direction === 'incoming' ? 'client' : 'staff', body.sender_email);
+				const sender = actor(ctx, c, direction === 'incoming' ? 'client' : 'staff', body.sender_email, 'sender_email');
 				const message = createMessage(ctx, c, { type: direction, sender, ...fields, createdAt: createdAt(body) });
 				return { status: 201, body: messageToApi(ctx.state, message) };
 			},
@@ -70,7 +70,7 @@ export function adminRoutes(ctx: CsContext): Route[] {
 					fileName: fileName.value,
 					contentType: contentTypeFor(fileName.value, contentType),
 					bytes,
-					uploader: actor(ctx, c, kind, body.uploader_email),
+					uploader: actor(ctx, c, kind, body.uploader_email, 'uploader_email'),
 					kind,
 					createdAt: createdAt(body),
 				});

@@ -236,6 +236,14 @@ describe('POST /__admin/files (a client shares a file in the app)', () => {
 		expect(Buffer.from((await download(res.data.url)).data).equals(TRICKY)).toBe(true);
 	});
 
+	it('can name the staff uploader by e-mail', async () => {
+		const res = await injectFile({ case_id: 7001, file_name: 'retainer.pdf', content_base64: 'JVBERg==', uploaded_by: 'staff', uploader_email: 'paul@firm.test' });
+		expect(res.data.uploaded_by).toEqual({ id: expect.any(Number), role: 'paralegal' });
+		const stranger = await injectFile({ case_id: 7001, file_name: 'x.pdf', content_base64: 'AA==', uploader_email: 'paul@firm.test' });
+		expect(stranger.status).toBe(422);
+		expect(stranger.data.errors[0].field).toBe('uploader_email');
+	});
+
 	it('refuses a missing name or content', async () => {
 		expect((await injectFile({ case_id: 7001, content_base64: 'AA==' })).status).toBe(400);
 		expect((await injectFile({ case_id: 7001, file_name: 'a.txt' })).status).toBe(400);
