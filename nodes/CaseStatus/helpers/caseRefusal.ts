@@ -6,6 +6,24 @@
 
 const REFUSAL_CODES = new Set(['400', '409', '422']);
 
+/** Messages that do not say which field they are about ("This field is required."). */
+const GENERIC = /^(This field|Not a valid|Expected|Date has wrong format|Datetime has wrong format|Must be|Enter a valid|A valid|Ensure)/;
+
+/** The node's names for the fields Case Status names in its errors. */
+const FIELD_LABELS: Record<string, string> = {
+	readable_id: 'Readable ID',
+	integration_id: 'Integration ID',
+	description: 'Description',
+	practice_area: 'Practice Area',
+	stage: 'Stage',
+	case_date: 'Case Date',
+	primary_attorney_email: 'Primary Attorney Email',
+	attorney_emails: 'Additional Attorney Emails',
+	paralegal_emails: 'Paralegal Emails',
+	clients: 'Clients',
+	content: 'Content',
+};
+
 /** Reasons out of a Case Status error body: `{errors:[{field,message}]}`, `{detail}` or `{message}`. */
 export function reasonsFromBody(body: unknown): string[] {
 	let parsed = body;
@@ -20,7 +38,12 @@ export function reasonsFromBody(body: unknown): string[] {
 	const { errors, detail, message } = parsed as { errors?: unknown; detail?: unknown; message?: unknown };
 	if (Array.isArray(errors)) {
 		const messages = errors
-			.map((entry) => (entry && typeof entry === 'object' ? (entry as { message?: unknown }).message : entry))
+			.map((entry) => {
+				if (!entry || typeof entry !== 'object') return entry;
+				const { field, message: text } = entry as { field?: unknown; message?: unknown };
+				if (typeof text !== 'string' || typeof field !== 'string' || !GENERIC.test(text)) return text;
+				return `${FIELD_LABELS[field] ?? field}: ${text}`;
+			})
 			.filter((text): text is string => typeof text === 'string' && text.trim() !== '');
 		if (messages.length) return messages;
 	}

@@ -16,8 +16,8 @@ export async function getPracticeAreas(this: ILoadOptionsFunctions): Promise<INo
 }
 
 /** Where the practice area sits for the current operation. */
-const PRACTICE_AREA_COLLECTION: Record<string, string> = {
-	create: 'additionalFields',
+const PRACTICE_AREA_COLLECTION: Record<string, string | undefined> = {
+	create: undefined,
 	upsert: 'additionalFields',
 	update: 'updateFields',
 	getAll: 'filters',
@@ -26,9 +26,11 @@ const PRACTICE_AREA_COLLECTION: Record<string, string> = {
 /** Stages of the chosen practice area in their order, or every stage name when none is chosen. */
 export async function getStages(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const operation = this.getCurrentNodeParameter('operation') as string | undefined;
-	const collection = (this.getCurrentNodeParameter(PRACTICE_AREA_COLLECTION[operation ?? ''] ?? 'additionalFields') ??
-		{}) as IDataObject;
-	const chosen = typeof collection.practiceArea === 'string' ? collection.practiceArea : '';
+	const collectionName = PRACTICE_AREA_COLLECTION[operation ?? ''];
+	const value = collectionName
+		? ((this.getCurrentNodeParameter(collectionName) ?? {}) as IDataObject).practiceArea
+		: this.getCurrentNodeParameter('practiceArea');
+	const chosen = typeof value === 'string' ? value : '';
 	const areas = await fetchPracticeAreas(this);
 	const area = chosen ? resolvePracticeArea(chosen, areas) : undefined;
 	if (area) {

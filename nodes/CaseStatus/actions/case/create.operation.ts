@@ -5,6 +5,7 @@ import { showOnlyFor } from '../../../shared/displayOptions';
 import {
 	caseAttributeOptions,
 	clientProperties,
+	practiceAreaProperty,
 	primaryAttorneyEmailProperty,
 	readableIdProperty,
 	simplifyProperty,
@@ -15,6 +16,7 @@ import { caseOutput } from '../common/output';
 
 const properties: INodeProperties[] = [
 	{ ...readableIdProperty, required: true },
+	{ ...practiceAreaProperty, required: true },
 	{ ...primaryAttorneyEmailProperty, required: true },
 	...clientProperties('The clients of the case. Each needs a first name and a valid US cell phone.'),
 	{
@@ -35,6 +37,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const desired = readCaseAttributes.call(this, itemIndex, {
 		...fields,
 		readableId: this.getNodeParameter('readableId', itemIndex),
+		practiceArea: this.getNodeParameter('practiceArea', itemIndex),
 		primaryAttorneyEmail: this.getNodeParameter('primaryAttorneyEmail', itemIndex),
 	});
 	desired.clients = readClients.call(this, itemIndex);

@@ -27,6 +27,17 @@ export const primaryAttorneyEmailProperty: INodeProperties = {
 	description: 'Email of the lead attorney. They must already have a Case Status account.',
 };
 
+export const practiceAreaProperty: INodeProperties = {
+	displayName: 'Practice Area Name or ID',
+	name: 'practiceArea',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getPracticeAreas' },
+	default: '',
+	description:
+		'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+	hint: 'With an expression, give the practice area name or one of its integration mappings; Case Status matches it exactly, case-sensitive',
+};
+
 /** The case attributes every write operation offers, in a collection (sorted by display name). */
 export function caseAttributeOptions(kind: 'create' | 'upsert' | 'update', collection: string): INodeProperties[] {
 	const options: INodeProperties[] = [
@@ -72,16 +83,7 @@ export function caseAttributeOptions(kind: 'create' | 'upsert' | 'update', colle
 			placeholder: 'e.g. name@email.com, other@email.com',
 			description: 'Paralegals on the case, comma-separated (or an array from an expression)',
 		},
-		{
-			displayName: 'Practice Area Name or ID',
-			name: 'practiceArea',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getPracticeAreas' },
-			default: '',
-			description:
-				'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-			hint: 'With an expression, give the practice area name or one of its integration mappings; Case Status matches it exactly, case-sensitive',
-		},
+		...(kind === 'create' ? [] : [practiceAreaProperty]),
 		...(kind === 'update' ? [primaryAttorneyEmailProperty] : []),
 		...(kind === 'update' ? [readableIdProperty] : []),
 		{
@@ -90,7 +92,7 @@ export function caseAttributeOptions(kind: 'create' | 'upsert' | 'update', colle
 			type: 'options',
 			typeOptions: {
 				loadOptionsMethod: 'getStages',
-				loadOptionsDependsOn: [`${collection}.practiceArea`],
+				loadOptionsDependsOn: [kind === 'create' ? 'practiceArea' : `${collection}.practiceArea`],
 			},
 			default: '',
 			description:
