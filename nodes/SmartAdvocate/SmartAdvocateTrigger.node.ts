@@ -130,9 +130,13 @@ export class SmartAdvocateTrigger implements INodeType {
 
 		const state = this.getWorkflowStaticData('node') as TriggerState;
 		if (!state.cursor || state.event !== eventName) {
-			const existing = stampAll(event, await event.fetch(this, new Date(now - BASELINE_LOOKBACK_MS).toISOString(), openEnd));
+			// The baseline search covers the first poll's whole window, so that poll finds nothing old as new.
+			const baselineFrom = now - BASELINE_LOOKBACK_MS;
+			const existing = stampAll(event, await event.fetch(this, new Date(baselineFrom - LOOKBACK_MS).toISOString(), openEnd));
 			const readable = existing.filter((item) => !Number.isNaN(item.ms));
-			state.cursor = baselineCursor(readable, new Date(now)) as TriggerState['cursor'];
+			// With nothing found, start where the search started rather than at n8n's "now": the server may write
+			// times without a zone, hours away from n8n's clock, and its first new item must still be in the window.
+			state.cursor = baselineCursor(readable, new Date(baselineFrom)) as TriggerState['cursor'];
 			state.event = eventName;
 			state.naiveDates = readable.some((item) => item.naive);
 			return null;
