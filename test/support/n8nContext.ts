@@ -88,7 +88,6 @@ function resolveItemExpressions(value: unknown, json: IDataObject, index: number
 	if (typeof value !== 'string' || !value.startsWith('=')) return value;
 	const template = value.slice(1);
 	const evaluate = (expression: string) =>
-		// eslint-disable-next-line @typescript-eslint/no-implied-eval
 		new Function('$json', '$index', `return (${expression});`)(json, index);
 	const whole = /^\{\{([\s\S]*)\}\}$/.exec(template.trim());
 	if (whole) return evaluate(whole[1]);
