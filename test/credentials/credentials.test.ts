@@ -1,0 +1,50 @@
+import { startCaseStatusSimulator } from '../../simulators/casestatus';
+import { buildDemoFirm } from '../../simulators/shared/demoFirm';
+import { startSmartAdvocateSimulator } from '../../simulators/smartadvocate';
+import { testCredential } from '../support/n8nContext';
+
+const firm = buildDemoFirm();
+let sa: Awaited<ReturnType<typeof startSmartAdvocateSimulator>>;
+let cs: Awaited<ReturnType<typeof startCaseStatusSimulator>>;
+
+beforeAll(async () => {
+	sa = await startSmartAdvocateSimulator({ firm });
+	cs = await startCaseStatusSimulator({ firm });
+});
+afterAll(async () => {
+	await sa.close();
+	await cs.close();
+});
+
+describe('SmartAdvocate API credential Test button', () => {
+	it.each(['', '/', '/CaseSyncAPI', '/CaseSyncAPI/'])('passes with the right user, whatever the Base URL ends with (%p)', async (suffix) => {
+		const result = await testCredential('smartAdvocateApi', { baseUrl: `${sa.url}${suffix}`, username: firm.apiUser.username, password: firm.apiUser.password });
+		expect(result).toEqual({ status: 'OK', message: 'Connection tested successfully' });
+	});
+
+	it('fails clearly with a wrong password, and does not repeat it', async () => {
+		const result = await testCredential('smartAdvocateApi', { baseUrl: sa.url, username: firm.apiUser.username, password: 'not-the-password' });
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/refused the login .*Check the username and password/);
+		expect(result.message).not.toContain('not-the-password');
+	});
+
+	it('fails clearly when the Base URL is not SmartAdvocate', async () => {
+		const result = await testCredential('smartAdvocateApi', { baseUrl: 'http://127.0.0.1:9', username: 'u', password: 'p' });
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/could not be reached .*Check the Base URL/);
+	});
+});
+
+describe('Case Status API credential Test button', () => {
+	it.each([firm.caseStatusApiKey, `ApiKey ${firm.caseStatusApiKey}`])('passes with the firm key (%p)', async (apiKey) => {
+		const result = await testCredential('caseStatusApi', { environment: 'custom', baseUrl: `${cs.api.url}/`, apiKey });
+		expect(result.status).toBe('OK');
+	});
+
+	it('fails with a wrong key', async () => {
+		const result = await testCredential('caseStatusApi', { environment: 'custom', baseUrl: cs.api.url, apiKey: 'cs_wrong' });
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/401/);
+	});
+});

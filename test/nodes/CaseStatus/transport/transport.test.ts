@@ -1,0 +1,93 @@
+import axios from 'axios';
+import type { IDataObject } from 'n8n-workflow';
+
+import { caseStatusEndpoints, caseStatusListAll, caseStatusRequest } from '../../../../nodes/CaseStatus/transport';
+import type { RetryPolicy } from '../../../../nodes/shared/retry';
+import { startCaseStatusSimulator } from '../../../../simulators/casestatus';
+import { buildDemoFirm } from '../../../../simulators/shared/demoFirm';
+import { createContext } from '../../../support/n8nContext';
+import { probeNode } from '../../../support/probeNode';
+
+const firm = buildDemoFirm();
+const fast: RetryPolicy = { maxAttempts: 4, baseDelayMs: 5, maxDelayMs: 50, maxTotalWaitMs: 500 };
+let sim: Awaited<ReturnType<typeof startCaseStatusSimulator>>;
+const admin = () => axios.create({ baseURL: `${sim.api.url}/__admin` });
+
+function context(apiKey = firm.caseStatusApiKey) {
+	return createContext(probeNode, {
+		credentials: { caseStatusApi: { environment: 'custom', baseUrl: sim.api.url, apiKey } },
+	}).context;
+}
+
+async function countOf(routeFragment: string): Promise<number> {
+	const { data } = await admin().get<Record<string, number>>('/counters');
+	return Object.entries(data)
+		.filter(([route]) => route.includes(routeFragment))
+		.reduce((sum, [, n]) => sum + n, 0);
+}
+
+const totalMessages = firm.cases.reduce((sum, c) => sum + (c.inCaseStatus ? c.messages.length : 0), 0);
+
+beforeAll(async () => {
+	sim = await startCaseStatusSimulator({ firm });
+});
+afterAll(async () => sim.close());
+beforeEach(async () => {
+	await admin().post('/reset');
+});
+
+describe('Case Status transport', () => {
+	it('reads every message page by page (bare arrays), and no page more than needed', async () => {
+		const messages = await caseStatusListAll(context(), caseStatusEndpoints.messages(), { pageSize: 10 }, { action: 'list messages' });
+		expect(messages).toHaveLength(totalMessages);
+		expect(new Set(messages.map((m) => m.id)).size).toBe(totalMessages);
+		expect(await countOf('/v1/api/messages')).toBe(Math.floor(totalMessages / 10) + 1);
+	});
+
+	it('stops at the limit', async () => {
+		const five = await caseStatusListAll(context(), caseStatusEndpoints.messages(), { limit: 5, pageSize: 2 }, { action: 'list messages' });
+		expect(five).toHaveLength(5);
+		expect(await countOf('/v1/api/messages')).toBe(3);
+	});
+
+	it('reads reporting lists wrapped in {results}', async () => {
+		const cases = await caseStatusListAll(context(), caseStatusEndpoints.reportingCases(), { pageSize: 5 }, { action: 'list case reports' });
+		expect(cases).toHaveLength(firm.cases.filter((c) => c.inCaseStatus).length);
+		expect(cases[0]).toHaveProperty('Integration ID');
+	});
+
+	it('accepts the key pasted with its "ApiKey " prefix', async () => {
+		const page = await caseStatusRequest<IDataObject[]>(context(`ApiKey ${firm.caseStatusApiKey}`), { method: 'GET', path: caseStatusEndpoints.messages() }, { action: 'list messages' });
+		expect(Array.isArray(page)).toBe(true);
+	});
+
+	it('explains a wrong key without showing it', async () => {
+		const key = 'cs_wrong_but_secret_key_123';
+		const failure = await caseStatusRequest(context(key), { method: 'GET', path: caseStatusEndpoints.messages() }, { action: 'list messages' }).catch((e) => e);
+		expect(failure.message).toBe('Case Status did not accept the credentials while trying to list messages');
+		expect(failure.description).toMatch(/API key/);
+		expect(JSON.stringify({ m: failure.message, d: failure.description, c: failure.context })).not.toContain(key);
+	});
+
+	it('retries through an outage that ends, and gives up readably on one that does not', async () => {
+		await admin().post('/faults', { route: '/v1/api/users', status: 503, count: 2 });
+		await expect(caseStatusRequest(context(), { method: 'GET', path: caseStatusEndpoints.users() }, { action: 'list users', retryPolicy: fast })).resolves.toBeDefined();
+
+		await admin().post('/outage', { on: true });
+		const failure = await caseStatusRequest(context(), { method: 'GET', path: caseStatusEndpoints.users() }, { action: 'list users', retryPolicy: fast }).catch((e) => e);
+		expect(failure.message).toMatch(/^Case Status could not list users after 4 attempts \(HTTP 503\)/);
+		expect(failure.description).toMatch(/Run the node again later/);
+	});
+
+	it('resends a message the server surely did not take (429) exactly once more, and writes it once', async () => {
+		const target = firm.cases.find((c) => c.inCaseStatus)!;
+		await admin().post('/faults', { route: '/v1/api/messages', method: 'POST', status: 429, count: 1, retryAfter: 0 });
+		await caseStatusRequest(
+			context(),
+			{ method: 'POST', path: caseStatusEndpoints.sendMessage(), body: { integration_id: String(target.caseId), content: 'Hello from the firm' } },
+			{ action: 'send a message', retryPolicy: fast },
+		);
+		const sent = await caseStatusListAll(context(), caseStatusEndpoints.messages(), { qs: { integration_id: String(target.caseId) } }, { action: 'list messages' });
+		expect(sent.filter((m) => m.content === 'Hello from the firm')).toHaveLength(1);
+	});
+});

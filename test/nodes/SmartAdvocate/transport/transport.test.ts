@@ -1,0 +1,164 @@
+import axios from 'axios';
+import type { IDataObject } from 'n8n-workflow';
+
+import {
+	smartAdvocateByDatePaged,
+	smartAdvocateEndpoints,
+	smartAdvocatePagedList,
+	smartAdvocateRequest,
+} from '../../../../nodes/SmartAdvocate/transport';
+import type { RetryPolicy } from '../../../../nodes/shared/retry';
+import { buildDemoFirm } from '../../../../simulators/shared/demoFirm';
+import { startSmartAdvocateSimulator } from '../../../../simulators/smartadvocate';
+import { createContext } from '../../../support/n8nContext';
+import { probeNode } from '../../../support/probeNode';
+
+const firm = buildDemoFirm();
+const fast: RetryPolicy = { maxAttempts: 4, baseDelayMs: 5, maxDelayMs: 50, maxTotalWaitMs: 500 };
+let sim: Awaited<ReturnType<typeof startSmartAdvocateSimulator>>;
+const admin = () => axios.create({ baseURL: `${sim.url}/__admin` });
+
+function context(password = firm.apiUser.password) {
+	return createContext(probeNode, {
+		credentials: { smartAdvocateApi: { baseUrl: sim.url, username: firm.apiUser.username, password } },
+	});
+}
+
+async function countOf(routeFragment: string): Promise<number> {
+	const { data } = await admin().get<Record<string, number>>('/counters');
+	return Object.entries(data)
+		.filter(([route]) => route.includes(routeFragment))
+		.reduce((sum, [, n]) => sum + n, 0);
+}
+
+beforeAll(async () => {
+	sim = await startSmartAdvocateSimulator({ firm });
+});
+afterAll(async () => sim.close());
+beforeEach(async () => {
+	await admin().post('/reset');
+});
+
+const firstCase = firm.cases[0];
+
+describe('SmartAdvocate transport', () => {
+	it('retries a read through injected 503s and returns the answer', async () => {
+		await admin().post('/faults', { route: 'CaseGroup', status: 503, count: 2 });
+		const groups = await smartAdvocateRequest<IDataObject[]>(
+			context().context,
+			{ method: 'GET', path: smartAdvocateEndpoints.caseGroups() },
+			{ action: 'list case groups', retryPolicy: fast },
+		);
+		expect(groups.length).toBeGreaterThan(0);
+		expect(await countOf('CaseGroup')).toBe(3);
+	});
+
+	it('honours Retry-After: retries at once when it says 0, gives up when it asks for longer than allowed', async () => {
+		await admin().post('/faults', { route: 'CaseGroup', status: 429, count: 1, retryAfter: 0 });
+		await expect(
+			smartAdvocateRequest(context().context, { method: 'GET', path: smartAdvocateEndpoints.caseGroups() }, { action: 'list case groups', retryPolicy: fast }),
+		).resolves.toBeDefined();
+
+		await admin().post('/faults', { route: 'CaseGroup', status: 429, count: 1, retryAfter: 120 });
+		await expect(
+			smartAdvocateRequest(context().context, { method: 'GET', path: smartAdvocateEndpoints.caseGroups() }, { action: 'list case groups', retryPolicy: { ...fast, maxDelayMs: 120_000 } }),
+		).rejects.toMatchObject({ message: expect.stringContaining('SmartAdvocate is limiting requests') });
+	});
+
+	it('stops after the allowed attempts and says which service failed and how', async () => {
+		await admin().post('/faults', { route: 'CaseGroup', status: 502, count: 10 });
+		const failure = smartAdvocateRequest(context().context, { method: 'GET', path: smartAdvocateEndpoints.caseGroups() }, { action: 'list case groups', retryPolicy: fast });
+		await expect(failure).rejects.toMatchObject({
+			message: expect.stringMatching(/SmartAdvocate could not list case groups after 4 attempts \(HTTP 502\)/),
+			httpCode: '502',
+		});
+		expect(await countOf('CaseGroup')).toBe(4);
+	});
+
+	it('never sends a note twice: a 500 on create is not retried', async () => {
+		await admin().post('/faults', { route: 'notes', method: 'POST', status: 500, count: 1 });
+		const before = (await admin().get('/state')).data;
+		await expect(
+			smartAdvocateRequest(
+				context().context,
+				{ method: 'POST', path: smartAdvocateEndpoints.createNote(firstCase.caseId), body: { noteTypeName: 'Case', noteText: 'x' } },
+				{ action: 'create a note', retryPolicy: fast },
+			),
+		).rejects.toMatchObject({ httpCode: '500' });
+		expect(await countOf('POST /CaseSyncAPI/case/{caseID}/notes')).toBe(1);
+		expect(JSON.stringify((await admin().get('/state')).data).length).toBe(JSON.stringify(before).length);
+	});
+
+	it('logs in again by itself when the session token expires', async () => {
+		await admin().post('/config', { tokenLifetimeSeconds: 60 });
+		const { context: ctx } = context();
+		await smartAdvocateRequest(ctx, { method: 'GET', path: smartAdvocateEndpoints.caseGroups() }, { action: 'list case groups' });
+		await admin().post('/clock', { offsetMs: 2 * 60 * 60 * 1000 });
+		const groups = await smartAdvocateRequest<IDataObject[]>(ctx, { method: 'GET', path: smartAdvocateEndpoints.caseGroups() }, { action: 'list case groups' });
+		expect(groups.length).toBeGreaterThan(0);
+		expect(await countOf('Users/authenticate')).toBe(2);
+	});
+
+	it('explains a wrong password without ever showing it', async () => {
+		const password = 'Wrong-But-Secret-Passw0rd';
+		const failure = await smartAdvocateRequest(context(password).context, { method: 'GET', path: smartAdvocateEndpoints.caseGroups() }, { action: 'list case groups' }).catch((e) => e);
+		expect(failure.message).toMatch(/SmartAdvocate refused the login|did not accept the credentials/);
+		expect(JSON.stringify({ message: failure.message, description: failure.description, context: failure.context })).not.toContain(password);
+	});
+
+	it('removes the password and token even when the server echoes them back', async () => {
+		const { context: ctx, storedCredentials } = context();
+		await smartAdvocateRequest(ctx, { method: 'GET', path: smartAdvocateEndpoints.caseGroups() }, { action: 'list case groups' });
+		const token = storedCredentials.smartAdvocateApi.sessionToken as string;
+		await admin().post('/faults', { route: 'CaseGroup', status: 400, count: 1, body: { message: `bad ${firm.apiUser.password} ${token}` } });
+		const failure = await smartAdvocateRequest(ctx, { method: 'GET', path: smartAdvocateEndpoints.caseGroups() }, { action: 'list case groups' }).catch((e) => e);
+		const visible = JSON.stringify({ message: failure.message, description: failure.description, context: failure.context });
+		expect(visible).not.toContain(firm.apiUser.password);
+		expect(visible).not.toContain(token);
+		expect(failure.message).toContain('••••');
+	});
+
+	it('reads a byDatePaged search page by page and stops at the limit', async () => {
+		const window = { modifiedFrom: '2000-01-01T00:00:00Z', modifiedTo: '2100-01-01T00:00:00Z' };
+		const all = await smartAdvocateByDatePaged(context().context, smartAdvocateEndpoints.casesByDatePaged(), window, { pageSize: 7 }, { action: 'search cases' });
+		expect(all).toHaveLength(firm.cases.length);
+		expect(new Set(all.map((c) => c.caseID)).size).toBe(firm.cases.length);
+
+		await admin().delete('/requests');
+		const some = await smartAdvocateByDatePaged(context().context, smartAdvocateEndpoints.casesByDatePaged(), window, { limit: 10, pageSize: 7 }, { action: 'search cases' });
+		expect(some).toHaveLength(10);
+		expect(await countOf('case/byDatePaged')).toBe(2);
+	});
+
+	it.each(['array', 'documents'])('understands the %s envelope of byDatePaged', async (envelope) => {
+		await admin().post('/config', { envelope });
+		const window = { modifiedFrom: '2000-01-01T00:00:00Z', modifiedTo: '2100-01-01T00:00:00Z' };
+		const all = await smartAdvocateByDatePaged(context().context, smartAdvocateEndpoints.casesByDatePaged(), window, { pageSize: 20 }, { action: 'search cases' });
+		expect(all).toHaveLength(firm.cases.length);
+	});
+
+	it('returns nothing, not an error, for an empty window', async () => {
+		const window = { modifiedFrom: '1990-01-01T00:00:00Z', modifiedTo: '1990-01-02T00:00:00Z' };
+		await expect(
+			smartAdvocateByDatePaged(context().context, smartAdvocateEndpoints.notesByDatePaged(), window, {}, { action: 'search notes' }),
+		).resolves.toEqual([]);
+	});
+
+	it('pages a currentPage/pageSize list to its end, including an exactly full last page', async () => {
+		const withDocs = firm.cases.find((c) => c.documents.filter((d) => d.service === 'smartadvocate').length >= 2)!;
+		const count = withDocs.documents.filter((d) => d.service === 'smartadvocate').length;
+		const docs = await smartAdvocatePagedList(context().context, smartAdvocateEndpoints.caseDocuments(withDocs.caseId), { pageSize: count }, { action: 'list documents' });
+		expect(docs).toHaveLength(count);
+		const firstOnly = await smartAdvocatePagedList(context().context, smartAdvocateEndpoints.caseDocuments(withDocs.caseId), { pageSize: 1, limit: 1 }, { action: 'list documents' });
+		expect(firstOnly).toHaveLength(1);
+	});
+
+	it('says SmartAdvocate cannot be reached when nothing listens at the Base URL', async () => {
+		const { context: ctx } = createContext(probeNode, {
+			credentials: { smartAdvocateApi: { baseUrl: 'http://127.0.0.1:9', username: 'u', password: 'p-secret-123' } },
+		});
+		const failure = await smartAdvocateRequest(ctx, { method: 'GET', path: smartAdvocateEndpoints.caseGroups() }, { action: 'list case groups', retryPolicy: fast }).catch((e) => e);
+		expect(failure.message).toMatch(/could not be reached|refused the connection/i);
+		expect(failure.message).not.toContain('p-secret-123');
+	});
+});
