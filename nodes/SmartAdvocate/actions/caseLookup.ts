@@ -97,7 +97,11 @@ export async function getCaseStaff(ctx: ServiceContext, rawCase: IDataObject, it
 	const staff = await smartAdvocateRequest<IDataObject[]>(
 		ctx,
 		{ method: 'GET', path: smartAdvocateEndpoints.caseStaff(rawCase.caseID as number) },
-		{ action: `get the staff of case ${rawCase.caseID}`, itemIndex },
+		{
+			action: `get the staff of case ${rawCase.caseID}`,
+			itemIndex,
+			notFound: `SmartAdvocate sent case ${rawCase.caseID} without its staff, and this SmartAdvocate server has no case staff endpoint (case/{caseID}/staff)`,
+		},
 	);
 	return Array.isArray(staff) ? staff : [];
 }

@@ -46,7 +46,10 @@ const newNote: EventDefinition = {
 			smartAdvocateEndpoints.notesByDatePaged(),
 			{ modifiedFrom: from, modifiedTo: to },
 			{},
-			{ action: `check for new notes since ${from}` },
+			{
+				action: `check for new notes since ${from}`,
+				notFound: 'This SmartAdvocate server does not offer the note search by date (case/notes/byDatePaged) the trigger needs',
+			},
 		),
 	stamp: (note) => ({ id: String(note.noteID), instant: parseSmartAdvocateDate(note.createdDate) }),
 	matches: (note, filter) => noteMatches(note, filter),
@@ -67,7 +70,10 @@ const newOrUpdatedCase: EventDefinition = {
 			smartAdvocateEndpoints.casesByDatePaged(),
 			{ modifiedFrom: from, modifiedTo: to, extra: { includeClosed: true } },
 			{},
-			{ action: `check for new or changed cases since ${from}` },
+			{
+				action: `check for new or changed cases since ${from}`,
+				notFound: 'This SmartAdvocate server does not offer the case search by date (case/byDatePaged) the trigger needs',
+			},
 		),
 	stamp: (c) => ({ id: `${c.caseID}@${c.modifiedDate}`, instant: parseSmartAdvocateDate(c.modifiedDate) }),
 	matches: () => true,

@@ -113,6 +113,13 @@ describe('SmartAdvocate Trigger', () => {
 			expect(noteIds(await poll(staticData))).toEqual([noteId]);
 		});
 
+		it('says which search is missing when the SmartAdvocate server does not offer it', async () => {
+			const staticData = await activate();
+			await sa.fault('notes/byDatePaged', 404);
+			const error = await poll(staticData).catch((e) => e);
+			expect(error.message).toBe('This SmartAdvocate server does not offer the note search by date (case/notes/byDatePaged) the trigger needs');
+		});
+
 		it('repeats nothing after a restart with the stored state, and still emits what is new', async () => {
 			const staticData = await activate();
 			await writeNote();

@@ -176,7 +176,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			smartAdvocateEndpoints.casesByDatePaged(),
 			{ modifiedFrom, modifiedTo, extra: { includeClosed: openClosed !== 'open' } },
 			{ limit: filteredHere ? undefined : limit },
-			{ action: `search cases modified from ${modifiedFrom} to ${modifiedTo}`, itemIndex },
+			{
+				action: `search cases modified from ${modifiedFrom} to ${modifiedTo}`,
+				itemIndex,
+				notFound: 'This SmartAdvocate server does not offer the case search by date (case/byDatePaged); find cases by case number instead',
+			},
 		);
 		cases = found.filter(keep);
 	}

@@ -155,7 +155,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			{ modifiedFrom, modifiedTo },
 			// Filters apply here, after paging, so paging must not stop at Limit when there are any.
 			{ limit: filtersHere ? undefined : limit },
-			{ action: `search notes modified from ${modifiedFrom} to ${modifiedTo}`, itemIndex },
+			{
+				action: `search notes modified from ${modifiedFrom} to ${modifiedTo}`,
+				itemIndex,
+				notFound: 'This SmartAdvocate server does not offer the note search by date (case/notes/byDatePaged); find notes by case instead',
+			},
 		);
 		notes = found.filter((note) => noteMatches(note, filter));
 	}

@@ -80,6 +80,11 @@ describe('SmartAdvocate › Case › Get', () => {
 		expect(simplified.leadAttorney?.name).toBe('Alice Archer');
 		expect(simplified.paralegals.map((p) => p.name)).toEqual(['Bob Baker', 'Erin Evans']);
 		expect(await sa.calls()).toContain('GET /case/1001/staff');
+
+		await sa.fault('/case/1001/staff', 404);
+		await expect(toSimplifiedCase(context, { caseID: 1001 })).rejects.toThrow(
+			'SmartAdvocate sent case 1001 without its staff, and this SmartAdvocate server has no case staff endpoint (case/{caseID}/staff)',
+		);
 	});
 
 	it('turns an unknown case into one error item per failing input, naming the case, with Continue On Fail', async () => {
