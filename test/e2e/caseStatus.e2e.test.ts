@@ -1,0 +1,154 @@
+/**
+ * The Case Status node in a REAL n8n (each installed version), against the Case Status simulator:
+ * Create or Update (creates) → Create or Update again (unchanged, no write) → Send Message → To File →
+ * Upload Document → Download Document, from the CLI. Proves what the jest context only imitates: resource
+ * locators, expressions, fixed collections, the multipart Buffer body, and a binary download from the file
+ * host made without the API key.
+ *
+ * Needs: `npm run build` (dist/) and `node scripts/install-n8n.mjs`.
+ * Run:   npx jest --selectProjects e2e --runInBand test/e2e/caseStatus.e2e.test.ts
+ */
+import { startCaseStatusSimulator, type RunningCaseStatusSim } from '../../simulators/casestatus';
+import { API_KEY, buildFixture, STAFF } from '../nodes/CaseStatus/fixtures';
+import {
+	ALL_VERSION_KEYS,
+	expectSuccess,
+	N8N_VERSIONS,
+	N8nInstance,
+	nodeItems,
+	packageTypes,
+	selectedVersionKeys,
+	type N8nVersionKey,
+	type WorkflowJson,
+} from './harness';
+
+const selected = selectedVersionKeys();
+const CREDENTIAL = { id: 'e2eCsNodeCred001', name: 'Case Status (simulator)', type: 'caseStatusApi' };
+
+function workflow(nodeType: string): WorkflowJson {
+	const credentials = { caseStatusApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } };
+	const cs = (id: string, name: string, x: number, parameters: Record<string, unknown>) => ({
+		id,
+		name,
+		type: nodeType,
+		typeVersion: 1,
+		position: [x, 0],
+		parameters,
+		credentials,
+	});
+	const upsert = {
+		resource: 'case',
+		operation: 'upsert',
+		integrationId: '530001',
+		readableId: '2025-00400',
+		primaryAttorneyEmail: STAFF.hartwell,
+		clients: { client: [{ firstName: 'Rosa', lastName: 'Diaz', cellPhone: '(555) 410-2020', email: 'rosa@mail.test' }] },
+		additionalFields: {
+			practiceArea: 'Workers Comp',
+			stage: 'Intake',
+			caseDate: '2025-04-01T00:00:00',
+			paralegalEmails: `${STAFF.tran}, ${STAFF.ortega}`,
+		},
+	};
+	return {
+		id: 'e2eCsNodeFlow001',
+		name: 'e2e: Case Status node',
+		nodes: [
+			{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			cs('create', 'Create', 200, upsert),
+			cs('again', 'Again', 400, upsert),
+			cs('send', 'Send', 600, {
+				resource: 'message',
+				operation: 'send',
+				case: { __rl: true, mode: 'integrationId', value: '={{ $json.integrationId }}' },
+				content: '=Welcome, {{ $json.clients[0].firstName }}! Your case {{ $json.readableId }} is open.',
+				options: { externalId: 'e2e:1' },
+			}),
+			{
+				id: 'file',
+				name: 'To File',
+				type: 'n8n-nodes-base.convertToFile',
+				typeVersion: 1.1,
+				position: [800, 0],
+				parameters: { operation: 'toText', sourceProperty: 'content', options: { fileName: 'welcome.txt' } },
+			},
+			cs('upload', 'Upload', 1000, {
+				resource: 'document',
+				operation: 'upload',
+				case: { __rl: true, mode: 'readableId', value: '2025-00400' },
+			}),
+			cs('download', 'Download', 1200, {
+				resource: 'document',
+				operation: 'download',
+				fileId: '={{ $json.fileId }}',
+			}),
+		],
+		connections: {
+			Start: { main: [[{ node: 'Create', type: 'main', index: 0 }]] },
+			Create: { main: [[{ node: 'Again', type: 'main', index: 0 }]] },
+			Again: { main: [[{ node: 'Send', type: 'main', index: 0 }]] },
+			Send: { main: [[{ node: 'To File', type: 'main', index: 0 }]] },
+			'To File': { main: [[{ node: 'Upload', type: 'main', index: 0 }]] },
+			Upload: { main: [[{ node: 'Download', type: 'main', index: 0 }]] },
+		},
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+function binaryOf(run: ReturnType<typeof expectSuccess>, nodeName: string): Record<string, unknown> {
+	const item = run.data.resultData.runData[nodeName]?.[0]?.data?.main?.[0]?.[0];
+	return (item?.binary?.data ?? {}) as Record<string, unknown>;
+}
+
+function suite(version: N8nVersionKey): void {
+	let n8n: N8nInstance | undefined;
+	let sim: RunningCaseStatusSim;
+	const types = packageTypes();
+
+	beforeAll(async () => {
+		sim = await startCaseStatusSimulator({ firm: buildFixture().firm });
+		n8n = await N8nInstance.create(version);
+	});
+
+	afterAll(async () => {
+		await n8n?.dispose();
+		await sim?.close();
+	});
+
+	it('runs case, message and document operations of the Case Status node', async () => {
+		await n8n!.importCredentials([{ ...CREDENTIAL, data: { environment: 'custom', baseUrl: sim.api.url, apiKey: API_KEY } }]);
+		const [id] = await n8n!.importWorkflows([workflow(`${types.name}.caseStatus`)]);
+		const run = expectSuccess(await n8n!.execute(id));
+
+		const [created] = nodeItems(run, 'Create');
+		expect(created).toMatchObject({
+			operationResult: 'created',
+			readableId: '2025-00400',
+			practiceArea: "Workers' Compensation",
+			stage: 'Intake',
+			caseDate: '2025-04-01',
+			paralegalEmails: [STAFF.tran, STAFF.ortega],
+			clients: [expect.objectContaining({ firstName: 'Rosa', cellPhone: '+15554102020' })],
+		});
+		expect(nodeItems(run, 'Again')).toEqual([expect.objectContaining({ operationResult: 'unchanged', changedFields: [] })]);
+		expect(nodeItems(run, 'Send')).toEqual([
+			expect.objectContaining({ content: 'Welcome, Rosa! Your case 2025-00400 is open.', externalId: 'e2e:1', direction: 'fromStaff' }),
+		]);
+		const [uploaded] = nodeItems(run, 'Upload');
+		expect(uploaded).toMatchObject({ readableId: '2025-00400', fileName: 'welcome.txt', uploadedBy: 'staff' });
+		expect(binaryOf(run, 'Download')).toMatchObject({ fileName: 'welcome.txt', mimeType: 'text/plain' });
+
+		const stored = sim.service.context.state.files.get(uploaded.fileId as number)!;
+		expect(stored.bytes.toString('utf8')).toBe('Welcome, Rosa! Your case 2025-00400 is open.');
+		const writes = sim.api.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`);
+		expect(writes).toEqual(['POST /v1/api/cases', 'POST /v1/api/messages', 'POST /v1/api/files']);
+		expect(sim.fileHost.requests).toEqual([expect.objectContaining({ status: 200, hadAuthorization: false })]);
+	});
+}
+
+for (const version of ALL_VERSION_KEYS) {
+	const spec = N8N_VERSIONS[version];
+	const title = `Case Status node in n8n ${spec.n8nVersion} (Node ${spec.node})`;
+	if (selected.includes(version)) describe(title, () => suite(version));
+	else describe.skip(title, () => it('runs', () => undefined));
+}
