@@ -61,6 +61,8 @@ export async function caseStatusRequest<T = unknown>(
 	return await serviceRequest<T>(ctx, caseStatusProfile, options, description, secrets);
 }
 
+/** What Case Status serves when a list is asked without `size`. */
+const DEFAULT_SERVER_PAGE_SIZE = 10;
 /** Case Status serves at most this many items per page. */
 const MAX_PAGE_SIZE = 100;
 /** A list returning more pages than this is looping, not paging. */
@@ -79,6 +81,10 @@ export async function caseStatusListAll(
 	const results: IDataObject[] = [];
 	const limit = options.limit ?? Infinity;
 	const size = Math.min(options.pageSize ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE);
+	// Case Status's default page is 10 and the verified connector never sends `size` on /v1/api
+	// lists, so a server may ignore it: a first page of exactly 10 then means "keep going", and
+	// later pages are compared with the size the server actually served.
+	let servedPageSize: number | undefined;
 	for (let page = 1; page <= MAX_PAGES && results.length < limit; page++) {
 		const response = await caseStatusRequest<unknown>(
 			ctx,
@@ -88,8 +94,12 @@ export async function caseStatusListAll(
 		const wrapped = response as { results?: IDataObject[]; next?: string | null } | undefined;
 		const items = Array.isArray(response) ? (response as IDataObject[]) : (wrapped?.results ?? []);
 		results.push(...items.slice(0, limit - results.length));
-		const noMore = items.length < size || (!Array.isArray(response) && wrapped?.next === null);
-		if (noMore) break;
+		if (!Array.isArray(response) && wrapped && 'next' in wrapped) {
+			if (!wrapped.next) break;
+			continue;
+		}
+		servedPageSize ??= items.length === DEFAULT_SERVER_PAGE_SIZE ? items.length : size;
+		if (items.length === 0 || items.length < servedPageSize) break;
 	}
 	return results;
 }

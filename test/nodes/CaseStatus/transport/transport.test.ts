@@ -44,6 +44,12 @@ describe('Case Status transport', () => {
 		expect(await countOf('/v1/api/messages')).toBe(Math.floor(totalMessages / 10) + 1);
 	});
 
+	it('still reads everything from a server that ignores the page size and serves 10 at a time', async () => {
+		await admin().post('/config', { pageSizeMax: 10 });
+		const messages = await caseStatusListAll(context(), caseStatusEndpoints.messages(), {}, { action: 'list messages' });
+		expect(messages).toHaveLength(totalMessages);
+	});
+
 	it('stops at the limit', async () => {
 		const five = await caseStatusListAll(context(), caseStatusEndpoints.messages(), { limit: 5, pageSize: 2 }, { action: 'list messages' });
 		expect(five).toHaveLength(5);
@@ -63,7 +69,7 @@ describe('Case Status transport', () => {
 
 	it('explains a wrong key without showing it', async () => {
 		const key = 'cs_wrong_but_secret_key_123';
-		const failure = await caseStatusRequest(context(key), { method: 'GET', path: caseStatusEndpoints.messages() }, { action: 'list messages' }).catch((e) => e);
+		const failure: any = await caseStatusRequest(context(key), { method: 'GET', path: caseStatusEndpoints.messages() }, { action: 'list messages' }).catch((e: any) => e);
 		expect(failure.message).toBe('Case Status did not accept the credentials while trying to list messages');
 		expect(failure.description).toMatch(/API key/);
 		expect(JSON.stringify({ m: failure.message, d: failure.description, c: failure.context })).not.toContain(key);
@@ -74,7 +80,7 @@ describe('Case Status transport', () => {
 		await expect(caseStatusRequest(context(), { method: 'GET', path: caseStatusEndpoints.users() }, { action: 'list users', retryPolicy: fast })).resolves.toBeDefined();
 
 		await admin().post('/outage', { on: true });
-		const failure = await caseStatusRequest(context(), { method: 'GET', path: caseStatusEndpoints.users() }, { action: 'list users', retryPolicy: fast }).catch((e) => e);
+		const failure: any = await caseStatusRequest(context(), { method: 'GET', path: caseStatusEndpoints.users() }, { action: 'list users', retryPolicy: fast }).catch((e: any) => e);
 		expect(failure.message).toMatch(/^Case Status could not list users after 4 attempts \(HTTP 503\)/);
 		expect(failure.description).toMatch(/Run the node again later/);
 	});

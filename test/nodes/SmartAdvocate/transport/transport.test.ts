@@ -101,7 +101,7 @@ describe('SmartAdvocate transport', () => {
 
 	it('explains a wrong password without ever showing it', async () => {
 		const password = 'Wrong-But-Secret-Passw0rd';
-		const failure = await smartAdvocateRequest(context(password).context, { method: 'GET', path: smartAdvocateEndpoints.caseGroups() }, { action: 'list case groups' }).catch((e) => e);
+		const failure: any = await smartAdvocateRequest(context(password).context, { method: 'GET', path: smartAdvocateEndpoints.caseGroups() }, { action: 'list case groups' }).catch((e: any) => e);
 		expect(failure.message).toMatch(/SmartAdvocate refused the login|did not accept the credentials/);
 		expect(JSON.stringify({ message: failure.message, description: failure.description, context: failure.context })).not.toContain(password);
 	});
@@ -111,7 +111,7 @@ describe('SmartAdvocate transport', () => {
 		await smartAdvocateRequest(ctx, { method: 'GET', path: smartAdvocateEndpoints.caseGroups() }, { action: 'list case groups' });
 		const token = storedCredentials.smartAdvocateApi.sessionToken as string;
 		await admin().post('/faults', { route: 'CaseGroup', status: 400, count: 1, body: { message: `bad ${firm.apiUser.password} ${token}` } });
-		const failure = await smartAdvocateRequest(ctx, { method: 'GET', path: smartAdvocateEndpoints.caseGroups() }, { action: 'list case groups' }).catch((e) => e);
+		const failure: any = await smartAdvocateRequest(ctx, { method: 'GET', path: smartAdvocateEndpoints.caseGroups() }, { action: 'list case groups' }).catch((e: any) => e);
 		const visible = JSON.stringify({ message: failure.message, description: failure.description, context: failure.context });
 		expect(visible).not.toContain(firm.apiUser.password);
 		expect(visible).not.toContain(token);
@@ -157,7 +157,7 @@ describe('SmartAdvocate transport', () => {
 		const { context: ctx } = createContext(probeNode, {
 			credentials: { smartAdvocateApi: { baseUrl: 'http://127.0.0.1:9', username: 'u', password: 'p-secret-123' } },
 		});
-		const failure = await smartAdvocateRequest(ctx, { method: 'GET', path: smartAdvocateEndpoints.caseGroups() }, { action: 'list case groups', retryPolicy: fast }).catch((e) => e);
+		const failure: any = await smartAdvocateRequest(ctx, { method: 'GET', path: smartAdvocateEndpoints.caseGroups() }, { action: 'list case groups', retryPolicy: fast }).catch((e: any) => e);
 		expect(failure.message).toMatch(/could not be reached|refused the connection/i);
 		expect(failure.message).not.toContain('p-secret-123');
 	});
