@@ -24,14 +24,17 @@ export function pollWindowStart(cursor: PollCursor, lookbackMs: number): string 
 	return new Date(Date.parse(cursor.watermark) - lookbackMs).toISOString();
 }
 
-/** A first cursor, from the newest item that exists now (or from `now` when there is none). */
+/**
+ * A first cursor: the watermark is the newest item that exists now (or `now` when there is none),
+ * and every existing item passed in counts as seen — so nothing from before activation fires
+ * when the first real poll looks back over the window.
+ */
 export function baselineCursor(existing: Stamped[], now: Date): PollCursor {
 	const times = existing.map((item) => Date.parse(item.at)).filter((t) => !Number.isNaN(t));
 	const newest = times.length ? Math.max(...times) : now.getTime();
-	const watermark = new Date(newest).toISOString();
 	const seen: Record<string, string> = {};
-	for (const item of existing) if (Date.parse(item.at) === newest) seen[item.id] = item.at;
-	return { watermark, seen };
+	for (const item of existing) seen[item.id] = item.at;
+	return { watermark: new Date(newest).toISOString(), seen };
 }
 
 /**

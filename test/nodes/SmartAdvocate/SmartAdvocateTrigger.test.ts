@@ -42,7 +42,7 @@ describe('SmartAdvocate Trigger', () => {
 			const staticData = await activate();
 			const cursor = staticData.cursor as { watermark: string; seen: Record<string, string> };
 			expect(cursor.watermark).toBe(sa.fixture.ago(120));
-			expect(Object.keys(cursor.seen)).toEqual(['504']);
+			expect(Object.keys(cursor.seen)).toContain('504');
 			expect(await poll(staticData)).toBeNull();
 		});
 

@@ -4,13 +4,15 @@ const item = (id: string, at: string) => ({ id, at });
 const LOOKBACK = 10 * 60 * 1000;
 
 describe('poll cursor', () => {
-	it('starts from the newest existing item, remembering everything at that instant', () => {
+	it('starts from the newest existing item and never emits anything that existed before', () => {
 		const cursor = baselineCursor(
 			[item('1', '2026-01-01T10:00:00.000Z'), item('2', '2026-01-01T10:05:00.000Z'), item('3', '2026-01-01T10:05:00.000Z')],
 			new Date('2026-01-01T12:00:00Z'),
 		);
 		expect(cursor.watermark).toBe('2026-01-01T10:05:00.000Z');
-		expect(Object.keys(cursor.seen).sort()).toEqual(['2', '3']);
+		const LOOKBACK_10 = 10 * 60 * 1000;
+		const firstPoll = advanceCursor(cursor, [item('2', '2026-01-01T10:05:00.000Z'), item('1', '2026-01-01T10:00:00.000Z'), item('3', '2026-01-01T10:05:00.000Z'), item('4', '2026-01-01T10:06:00.000Z')], LOOKBACK_10);
+		expect(firstPoll.fresh.map((i) => i.id)).toEqual(['4']);
 	});
 
 	it('starts from now when nothing exists yet', () => {
