@@ -46,6 +46,13 @@ describe('SmartAdvocate Trigger', () => {
 			expect(await poll(staticData)).toBeNull();
 		});
 
+		it('does not fire for notes written minutes apart just before activation', async () => {
+			await writeNote({ createdDate: new Date(Date.now() - 3 * 60_000).toISOString() });
+			await writeNote({ createdDate: new Date(Date.now() - 2 * 60_000).toISOString() });
+			const staticData = await activate();
+			expect(await poll(staticData)).toBeNull();
+		});
+
 		it('emits a new note once, simplified, with its author', async () => {
 			const staticData = await activate();
 			const noteId = await writeNote({ noteText: 'MRI booked<br>Bring ID' });
