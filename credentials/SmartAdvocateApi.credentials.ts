@@ -81,11 +81,16 @@ export class SmartAdvocateApi implements ICredentialType {
 			})) as { token?: string };
 		} catch (error) {
 			// Rebuilt from scratch so the request (with the password in its body) never travels with the error.
-			const status = error?.response?.status ?? error?.httpCode ?? error?.cause?.response?.status;
-			const reason = status
-				? `SmartAdvocate refused the login (HTTP ${status}). Check the username and password of the SmartAdvocate credential.`
-				: `SmartAdvocate could not be reached at ${url}. Check the Base URL of the SmartAdvocate credential.`;
-			throw new Error(reason);
+			const status = Number(error?.response?.status ?? error?.httpCode ?? error?.cause?.response?.status) || undefined;
+			const failure: Error & { httpCode?: string; code?: string } = new Error(
+				status
+					? `SmartAdvocate refused the login (HTTP ${status}). Check the username and password of the SmartAdvocate credential.`
+					: `SmartAdvocate could not be reached at ${url}. Check the Base URL of the SmartAdvocate credential.`,
+			);
+			// SmartAdvocate answers a wrong password with 400; to n8n and our nodes it is a rejected login (401).
+			if (status) failure.httpCode = status === 400 ? '401' : String(status);
+			else failure.code = error?.code ?? error?.cause?.code;
+			throw failure;
 		}
 		if (!response?.token) {
 			throw new Error(

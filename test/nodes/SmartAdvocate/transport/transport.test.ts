@@ -102,7 +102,8 @@ describe('SmartAdvocate transport', () => {
 	it('explains a wrong password without ever showing it', async () => {
 		const password = 'Wrong-But-Secret-Passw0rd';
 		const failure: any = await smartAdvocateRequest(context(password).context, { method: 'GET', path: smartAdvocateEndpoints.caseGroups() }, { action: 'list case groups' }).catch((e: any) => e);
-		expect(failure.message).toMatch(/SmartAdvocate refused the login|did not accept the credentials/);
+		expect(failure.message).toBe('SmartAdvocate did not accept the credentials while trying to list case groups');
+		expect(failure.description).toMatch(/Check the username and password/);
 		expect(JSON.stringify({ message: failure.message, description: failure.description, context: failure.context })).not.toContain(password);
 	});
 

@@ -33,7 +33,8 @@ describe('SmartAdvocate › Note Type › Get Many', () => {
 			parameters: { resource: 'noteType', operation: 'getMany' },
 			credentials: { smartAdvocateApi: { ...sa.credentials.smartAdvocateApi, password: 'wrong-password-123' } },
 		}).catch((e) => e);
-		expect(error.message).toMatch(/SmartAdvocate refused the login \(HTTP 400\)/);
+		expect(error.message).toBe("SmartAdvocate did not accept the credentials while trying to list the note types");
+		expect(error.description).toMatch(/Check the username and password/);
 		expect(JSON.stringify({ m: error.message, d: error.description })).not.toContain('wrong-password-123');
 	});
 });
