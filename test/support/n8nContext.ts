@@ -62,7 +62,6 @@ function resolveExpression(value: unknown, credentials: IDataObject): unknown {
 	const template = value.slice(1);
 	const whole = /^\{\{([\s\S]*)\}\}$/.exec(template.trim());
 	const evaluate = (expression: string) =>
-		// eslint-disable-next-line @typescript-eslint/no-implied-eval
 		new Function('$credentials', `return (${expression});`)(credentials);
 	if (whole) return evaluate(whole[1]);
 	return template.replace(/\{\{([\s\S]*?)\}\}/g, (_, expression: string) => String(evaluate(expression)));
