@@ -44,6 +44,8 @@ export interface N8nInstanceOptions {
 	env?: Record<string, string>;
 	/** Parent of the temp folder (default SACS_E2E_TMP or the OS temp dir). */
 	tmpRoot?: string;
+	/** Port of `n8n start` (default: any free port). The demo uses n8n's usual 5678. */
+	port?: number;
 }
 
 export interface CliResult {
@@ -195,7 +197,7 @@ export class N8nInstance {
 		const tmpRoot = options.tmpRoot ?? process.env.SACS_E2E_TMP ?? os.tmpdir();
 		fs.mkdirSync(tmpRoot, { recursive: true });
 		const dir = fs.mkdtempSync(path.join(tmpRoot, `sacs-e2e-n8n${version}-`));
-		const instance = new N8nInstance(version, installed, dir, await freePort(), options);
+		const instance = new N8nInstance(version, installed, dir, options.port ?? (await freePort()), options);
 		instance.linkPackage();
 		fs.mkdirSync(instance.logDir, { recursive: true });
 		return instance;
