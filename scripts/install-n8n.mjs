@@ -281,6 +281,24 @@ async function ensureHost(root, host, node, { prune }) {
 	return entry();
 }
 
+/** Leftovers of runs that were killed mid-install (`<dir>.tmp-<pid>` with a dead pid): up to 3 GB each. */
+function cleanStaleTmp(root) {
+	for (const d of fs.readdirSync(root)) {
+		const m = /\.tmp-(\d+)$/.exec(d);
+		if (!m || Number(m[1]) === process.pid) continue;
+		let alive = true;
+		try {
+			process.kill(Number(m[1]), 0);
+		} catch (e) {
+			alive = e.code === 'EPERM';
+		}
+		if (!alive) {
+			log('', `removing unfinished install ${d}`);
+			rmrf(path.join(root, d));
+		}
+	}
+}
+
 function systemNode() {
 	const nodeBin = process.execPath;
 	return { key: `system-${process.version}`, version: process.version.slice(1), nodeBin, nodeDir: nodeDirFor(nodeBin) };
@@ -307,6 +325,7 @@ async function main() {
 	fs.mkdirSync(root, { recursive: true });
 	const wanted = opts.only ? [HOSTS[opts.only]] : [HOSTS[2], HOSTS[1]];
 	log('', `cache ${root}; versions: ${wanted.map((h) => h.n8nVersion).join(', ')}`);
+	cleanStaleTmp(root);
 
 	const sys = systemNode();
 	const jobs = wanted.map((host) => async () => {
