@@ -33,9 +33,9 @@ export interface N8nInstanceOptions {
 	/** Package folder to load (default: SACS_E2E_PACKAGE_ROOT or the repo root). Must contain package.json + dist/. */
 	packageRoot?: string;
 	/**
-	 * 'symlink' (default): `.n8n/nodes/node_modules/<pkg>` → package folder; `require('n8n-workflow')` in our code
-	 * then resolves to the repo's devDependency. 'copy': copies package.json + dist, so it resolves to n8n's own
-	 * copy exactly as for a user who installed the package from the registry.
+	 * 'copy' (default): copies package.json + dist, so `require('n8n-workflow')` resolves to n8n's own copy,
+	 * exactly as for a user who installed the package from the registry. 'symlink': `.n8n/nodes/node_modules/<pkg>`
+	 * → package folder (quicker to iterate on, but our code then loads the repo's devDependency n8n-workflow).
 	 */
 	linkMode?: 'symlink' | 'copy';
 	/** GENERIC_TIMEZONE (default 'UTC'). */
@@ -211,7 +211,7 @@ export class N8nInstance {
 		const modules = path.join(this.userFolder, '.n8n', 'nodes', 'node_modules');
 		fs.mkdirSync(modules, { recursive: true });
 		const target = path.join(modules, this.packageName);
-		if (this.options.linkMode === 'copy') {
+		if ((this.options.linkMode ?? 'copy') === 'copy') {
 			fs.mkdirSync(target);
 			const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 			// What n8n's own community-package installer does: no dev/peer/optional deps.
