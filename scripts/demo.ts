@@ -64,20 +64,23 @@ Things to try
 `;
 }
 
-async function main() {
-	const sims = await startSimulators({ saPort: 4010, csPort: 4020, filePort: 4021 });
-	const n8n = await N8nInstance.create('2', { linkMode: 'copy', port: N8N_PORT, timezone: 'America/New_York' });
-	let stopping = false;
+export interface Demo {
+	sims: RunningSimulators;
+	n8n: N8nInstance;
+	workflows: WorkflowJson[];
+	workflowIds: string[];
+	stop(): Promise<void>;
+}
+
+/** Simulators + a running n8n with the credentials and the published templates. */
+export async function startDemo(options: { n8nPort?: number; simPorts?: boolean } = {}): Promise<Demo> {
+	const fixed = options.simPorts ?? true;
+	const sims = await startSimulators(fixed ? { saPort: 4010, csPort: 4020, filePort: 4021 } : { saPort: 0, csPort: 0, filePort: 0 });
+	const n8n = await N8nInstance.create('2', { port: options.n8nPort ?? N8N_PORT, timezone: 'America/New_York' });
 	const stop = async () => {
-		if (stopping) return;
-		stopping = true;
-		console.log('\nStopping n8n and the simulators…');
 		await n8n.dispose().catch(() => undefined);
 		await sims.close();
-		process.exit(0);
 	};
-	process.on('SIGINT', stop);
-	process.on('SIGTERM', stop);
 	try {
 		await n8n.importCredentials([
 			{
@@ -94,16 +97,36 @@ async function main() {
 			},
 		]);
 		const workflows = templates();
-		const ids = await n8n.importWorkflows(workflows);
-		for (const id of ids) await n8n.publish(id);
-		console.log('• Starting n8n…');
-		await n8n.start({ waitForActivation: ids });
+		const workflowIds = await n8n.importWorkflows(workflows);
+		for (const id of workflowIds) await n8n.publish(id);
+		await n8n.start({ waitForActivation: workflowIds });
 		await n8n.ownerLogin();
-		console.log(whatToTry(sims, n8n.baseUrl, workflows));
+		return { sims, n8n, workflows, workflowIds, stop };
 	} catch (error) {
-		console.error(error);
 		await stop();
+		throw error;
 	}
 }
 
-void main();
+async function main() {
+	console.log('• Starting the simulators and n8n…');
+	const demo = await startDemo();
+	let stopping = false;
+	const stop = async () => {
+		if (stopping) return;
+		stopping = true;
+		console.log('\nStopping n8n and the simulators…');
+		await demo.stop();
+		process.exit(0);
+	};
+	process.on('SIGINT', stop);
+	process.on('SIGTERM', stop);
+	console.log(whatToTry(demo.sims, demo.n8n.baseUrl, demo.workflows));
+}
+
+if (require.main === module) {
+	main().catch((error) => {
+		console.error(error);
+		process.exit(1);
+	});
+}
