@@ -1,0 +1,317 @@
+/**
+ * The "Nightly case sync (SmartAdvocate → Case Status)" template, imported exactly as shipped into a REAL
+ * n8n (2.41.1 on Node 24, 1.123.81 on Node 20) with the two credentials a firm creates, against both
+ * simulators seeded with the demo firm. Assertions are on the simulators' state and request logs.
+ *
+ *  1. fresh sync (Manual Trigger, `n8n execute`): every eligible case is in Case Status with all eight
+ *     attributes right; the eight ineligible ones are in the report with the right reason; counts add up;
+ *  2. rerun: a case changed in SmartAdvocate only where Case Status has nothing is read and left alone, and
+ *     nothing at all is written to Case Status; then stage, paralegal and description changed on three
+ *     cases → exactly those three are updated, each with exactly that field;
+ *  3. `n8n start` with a copy whose nightly Schedule node is disabled: it still publishes (activates), and
+ *     submitting "Sync Now" over HTTP for one case number syncs that case and no other.
+ *
+ * Needs: `npm run build` (dist/) and `node scripts/install-n8n.mjs`.
+ * Run:   npx jest --selectProjects e2e --runInBand test/e2e/nightlySync.e2e.test.ts   (SACS_E2E_VERSIONS=2|1 for one)
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { stageOfStatus } from '../../simulators/shared/eligibility';
+import type { FirmCase } from '../../simulators/shared/firm';
+import {
+	ALL_VERSION_KEYS,
+	expectSuccess,
+	installedN8n,
+	N8N_VERSIONS,
+	N8nInstance,
+	nodeItems,
+	selectedVersionKeys,
+	waitFor,
+	type N8nVersionKey,
+	type WorkflowJson,
+} from './harness';
+import {
+	actualAttributes,
+	caseStatusCases,
+	caseStatusWrites,
+	changed,
+	clearRequestLogs,
+	editSmartAdvocateCase,
+	eligibleCases,
+	expectedAttributes,
+	formPath,
+	ineligibleCases,
+	NODES,
+	REPORT_REASON,
+	reportOf,
+	staffWithSwap,
+	submitSyncNowForm,
+	TEMPLATE_FILE,
+	binaryText,
+	type BinaryRef,
+	type ReportRow,
+} from './nightlySync/world';
+import { readTemplate, startStack, TEMPLATES_DIR, type Stack } from './support/stack';
+
+const selected = selectedVersionKeys();
+const PACKAGE_PREFIX = 'n8n-nodes-smartadvocate-casestatus.';
+
+interface TemplateNode {
+	id: string;
+	name: string;
+	type: string;
+	typeVersion: number;
+	disabled?: boolean;
+	parameters: Record<string, unknown>;
+	credentials?: Record<string, { id?: string | null; name?: string }>;
+}
+
+const nodesOf = (wf: WorkflowJson) => wf.nodes as TemplateNode[];
+
+// ---------------------------------------------------------------------------------------------------------
+// The file as shipped (no n8n needed)
+
+describe(`workflows-templates/${TEMPLATE_FILE} as shipped`, () => {
+	const raw = fs.readFileSync(path.join(TEMPLATES_DIR, TEMPLATE_FILE), 'utf8');
+	const wf = JSON.parse(raw) as WorkflowJson;
+	const nodes = nodesOf(wf);
+	const byName = (name: string) => nodes.find((n) => n.name === name);
+
+	it('is a plain, inactive export with a fixed id, stable node ids and no instance data', () => {
+		expect(wf.id).toMatch(/^[A-Za-z0-9]{1,16}$/);
+		expect(wf.active).toBe(false);
+		expect(wf).not.toHaveProperty('pinData');
+		expect(raw).not.toMatch(/instanceId/);
+		expect(wf.settings).toMatchObject({ executionOrder: 'v1', timezone: 'America/New_York', saveExecutionProgress: false });
+		expect(new Set(nodes.map((n) => n.id)).size).toBe(nodes.length);
+		expect(new Set(nodes.map((n) => n.name)).size).toBe(nodes.length);
+		for (const n of nodes) expect(n.id).toMatch(/^[0-9a-f-]{36}$/);
+	});
+
+	it('uses only this package and n8n-nodes-base, and names credentials without ids', () => {
+		for (const n of nodes) expect(n.type.startsWith(PACKAGE_PREFIX) || n.type.startsWith('n8n-nodes-base.')).toBe(true);
+		const refs = nodes.flatMap((n) => Object.entries(n.credentials ?? {}).map(([type, ref]) => ({ node: n.name, type, ref })));
+		expect(refs.length).toBeGreaterThanOrEqual(3);
+		for (const { type, ref } of refs) {
+			// `id: null` makes both n8n lines look the credential up by name (a missing id binds the first of its type).
+			expect(ref).toEqual({ id: null, name: type === 'smartAdvocateApi' ? 'SmartAdvocate account' : 'Case Status account' });
+		}
+	});
+
+	it('has the nightly schedule at 20:00 (enabled), the Sync Now form, a Manual Trigger, and the e-mail off', () => {
+		expect(byName(NODES.schedule)).toMatchObject({ type: 'n8n-nodes-base.scheduleTrigger', parameters: { rule: { interval: [{ triggerAtHour: 20 }] } } });
+		expect(byName(NODES.schedule)?.disabled).toBeFalsy();
+		expect(byName(NODES.form)?.type).toBe('n8n-nodes-base.formTrigger');
+		expect(byName(NODES.manual)?.type).toBe('n8n-nodes-base.manualTrigger');
+		expect(byName(NODES.email)).toMatchObject({ type: 'n8n-nodes-base.emailSend', disabled: true });
+		const maps = nodes.find((n) => n.name === 'Practice Area and Stage Maps');
+		expect(JSON.parse(String(maps?.parameters.jsonOutput))).toEqual({ practiceAreaMap: { 'Workers Comp': "Workers' Compensation" }, stageMap: {} });
+	});
+
+	it.each(ALL_VERSION_KEYS)('only uses node type versions n8n %s has', (key) => {
+		const host = installedN8n(key).hostDir;
+		const known = JSON.parse(fs.readFileSync(path.join(host, 'node_modules/n8n-nodes-base/dist/types/nodes.json'), 'utf8')) as Array<{ name: string; version: number | number[] }>;
+		for (const n of nodes.filter((x) => x.type.startsWith('n8n-nodes-base.'))) {
+			const versions = known
+				.filter((k) => k.name.replace(/^n8n-nodes-base\./, '') === n.type.replace(/^n8n-nodes-base\./, ''))
+				.flatMap((k) => ([] as number[]).concat(k.version));
+			expect({ node: n.name, has: versions.includes(n.typeVersion) }).toEqual({ node: n.name, has: true });
+		}
+	});
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// In a real n8n
+
+function suite(version: N8nVersionKey): void {
+	let stack: Stack;
+	let n8n: N8nInstance;
+	let workflowId: string;
+	const template = readTemplate(TEMPLATE_FILE);
+
+	const rowOf = (rows: ReportRow[], c: FirmCase) => rows.find((r) => r.caseNumber === c.caseNumber);
+
+	/** Runs the template from its Manual Trigger; the report plus every write Case Status received. */
+	async function runOnce() {
+		await clearRequestLogs(stack);
+		const run = expectSuccess(await n8n.execute(workflowId));
+		return { run, ...reportOf(run), writes: await caseStatusWrites(stack) };
+	}
+
+	beforeAll(async () => {
+		stack = await startStack();
+		n8n = await N8nInstance.create(version);
+		await n8n.importCredentials(stack.credentials);
+		workflowId = await n8n.importWorkflow(template);
+	});
+
+	afterAll(async () => {
+		await n8n?.dispose();
+		await stack?.close();
+	});
+
+	it('1. fresh sync: every eligible case lands in Case Status right; the ineligible ones are reported with their reason', async () => {
+		const { run, rows, counts, writes } = await runOnce();
+		const firm = stack.firm;
+		expect(Object.keys(run.data.resultData.runData)).toContain(NODES.manual);
+		expect(nodeItems(run, NODES.decide)[0]).toMatchObject({ mode: 'all' });
+
+		// Case Status now holds every eligible case, with all eight attributes (and open/closed) as SmartAdvocate has them.
+		const cs = await caseStatusCases(stack);
+		const eligible = eligibleCases(firm);
+		expect(eligible).toHaveLength(42);
+		for (const c of eligible) {
+			const held = cs.get(String(c.caseId));
+			expect({ caseNumber: c.caseNumber, inCaseStatus: !!held }).toEqual({ caseNumber: c.caseNumber, inCaseStatus: true });
+			expect({ caseNumber: c.caseNumber, ...actualAttributes(held!) }).toEqual({ caseNumber: c.caseNumber, ...expectedAttributes(firm, c) });
+		}
+		// …and nothing else: the refused cases are not there.
+		const ineligible = ineligibleCases(firm);
+		expect(ineligible).toHaveLength(8);
+		for (const { firmCase: c } of ineligible) expect(cs.has(String(c.caseId))).toBe(false);
+
+		// One report row per case read, with the right result and, for a refusal, the right reason.
+		expect(rows).toHaveLength(firm.cases.length);
+		expect(new Set(rows.map((r) => r.caseNumber)).size).toBe(firm.cases.length);
+		for (const { firmCase: c, reason } of ineligible) {
+			expect(rowOf(rows, c)).toMatchObject({ caseName: c.caseName, result: 'failed', reason: REPORT_REASON[reason] });
+		}
+		for (const c of eligible) {
+			expect(rowOf(rows, c)).toMatchObject({ caseName: c.caseName, result: c.inCaseStatus ? 'unchanged' : 'created', reason: '' });
+		}
+		const alreadyThere = eligible.filter((c) => c.inCaseStatus).length;
+		expect(counts).toMatchObject({
+			syncMode: 'all',
+			casesRead: 50,
+			created: eligible.length - alreadyThere,
+			updated: 0,
+			unchanged: alreadyThere,
+			failed: 8,
+			failureReasons: { 'unknown attorney': 2, 'invalid phone': 2, 'unmapped practice area': 2, 'unmapped stage': 2 },
+		});
+		expect(counts!.created + counts!.updated + counts!.unchanged + counts!.failed).toBe(counts!.casesRead);
+
+		// The CSV file holds the same rows: a header and one line per case.
+		const file = run.data.resultData.runData[NODES.csv][0].data?.main?.[0]?.[0]?.binary?.data as BinaryRef;
+		expect(file).toMatchObject({ fileName: expect.stringMatching(/^case-sync-report-.*\.csv$/), mimeType: 'text/csv' });
+		const lines = binaryText(n8n.userFolder, file).trim().split('\n');
+		expect(lines[0]).toBe('caseNumber,caseName,result,changedFields,reason,detail');
+		expect(lines).toHaveLength(firm.cases.length + 1);
+		const unknownAttorney = ineligible.find((x) => x.reason === 'primary-attorney-not-in-case-status')!.firmCase;
+		expect(lines.find((l) => l.startsWith(`${unknownAttorney.caseNumber},`))).toMatch(/,failed,,unknown attorney,Primary attorney not found: /);
+
+		// Case Status saw exactly the creates (plus the close of each closed new case) and the refused attempts.
+		const created = writes.filter((w) => w.method === 'POST' && w.path === '/v1/api/cases');
+		expect(created.filter((w) => w.status === 201)).toHaveLength(counts!.created);
+		expect(created.filter((w) => w.status >= 400)).toHaveLength(8);
+		const closedNew = eligible.filter((c) => !c.inCaseStatus && c.closed).length;
+		expect(writes.filter((w) => /\/close$/.test(w.path))).toHaveLength(closedNew);
+		expect(writes).toHaveLength(created.length + closedNew);
+	});
+
+	it('2. rerun writes nothing; then stage, paralegal and description changes update exactly those cases and fields', async () => {
+		const firm = stack.firm;
+		const open = eligibleCases(firm).filter((c) => !c.closed);
+		const inStage = (c: FirmCase, stage: string) => stageOfStatus(firm, c.status)?.name === stage;
+		const paralegalRole = (c: FirmCase) => c.staff.find((s) => s.role.includes('Paralegal'));
+		const stageCase = open.find((c) => inStage(c, 'Pre-Litigation'))!;
+		const paralegalCase = open.find((c) => c !== stageCase && paralegalRole(c))!;
+		const descriptionCase = open.find((c) => c !== stageCase && c !== paralegalCase)!;
+		const sideCase = open.find((c) => ![stageCase, paralegalCase, descriptionCase].includes(c))!;
+
+		// A change Case Status has no field for: the case is read again, found unchanged, and not written.
+		await editSmartAdvocateCase(stack, sideCase.caseId, { incidentFacts: 'Client called: no change to the case.' });
+		const rerun = await runOnce();
+		expect(nodeItems(rerun.run, NODES.decide)[0]).toMatchObject({ mode: 'changed' });
+		expect(rerun.rows).toEqual([expect.objectContaining({ caseNumber: sideCase.caseNumber, result: 'unchanged', changedFields: '' })]);
+		expect(rerun.writes).toEqual([]);
+
+		// Three cases changed in SmartAdvocate.
+		await editSmartAdvocateCase(stack, stageCase.caseId, { caseStatus: 'Discovery' }); // Pre-Litigation → Litigation
+		const oldParalegal = paralegalRole(paralegalCase)!.userId;
+		const newParalegal = firm.staff.find((s) => s.kind === 'paralegal' && s.inCaseStatus && !paralegalCase.staff.some((x) => x.userId === s.userId))!;
+		await editSmartAdvocateCase(stack, paralegalCase.caseId, { staff: staffWithSwap(paralegalCase, oldParalegal, newParalegal.userId) });
+		await editSmartAdvocateCase(stack, descriptionCase.caseId, { caseName: `${descriptionCase.caseName} (amended)` });
+
+		const after = await runOnce();
+		const updates = after.rows.filter((r) => r.result === 'updated');
+		expect(updates.map((r) => r.caseNumber).sort()).toEqual([stageCase, paralegalCase, descriptionCase].map((c) => c.caseNumber).sort());
+		expect(changed(rowOf(after.rows, stageCase))).toEqual(['stage']);
+		expect(changed(rowOf(after.rows, paralegalCase))).toEqual(['paralegalEmails']);
+		expect(changed(rowOf(after.rows, descriptionCase))).toEqual(['description']);
+		expect(after.rows.filter((r) => r.result !== 'updated').every((r) => r.result === 'unchanged')).toBe(true);
+
+		// Case Status received exactly one PATCH per changed case, and now holds the new values.
+		const cs = await caseStatusCases(stack);
+		const csId = (c: FirmCase) => cs.get(String(c.caseId))!.id;
+		expect(after.writes.map((w) => `${w.method} ${w.path} ${w.status}`).sort()).toEqual(
+			[stageCase, paralegalCase, descriptionCase].map((c) => `PATCH /v1/api/cases/${csId(c)} 200`).sort(),
+		);
+		expect(cs.get(String(stageCase.caseId))!.stage?.name).toBe('Litigation');
+		expect(cs.get(String(paralegalCase.caseId))!.paralegals.map((p) => p.email)).toContain(newParalegal.email);
+		expect(cs.get(String(descriptionCase.caseId))!.description).toBe(`${descriptionCase.caseName} (amended)`);
+	});
+
+	it('3. with the nightly Schedule disabled it still publishes, and "Sync Now" for one case syncs just that case', async () => {
+		// A copy for this test only: the shipped file keeps its schedule enabled.
+		const copy = JSON.parse(JSON.stringify(template)) as WorkflowJson;
+		copy.id = `${String(template.id).slice(0, 12)}Frm1`;
+		copy.name = `${template.name} (schedule disabled)`;
+		const scheduleNode = nodesOf(copy).find((n) => n.name === NODES.schedule)!;
+		scheduleNode.disabled = true;
+		const copyId = await n8n.importWorkflow(copy);
+
+		const open = eligibleCases(stack.firm).filter((c) => !c.closed && !c.inCaseStatus);
+		const target = open.find((c) => stageOfStatus(stack.firm, c.status)?.name === 'Intake')!;
+		const bystander = open.find((c) => c !== target && stageOfStatus(stack.firm, c.status)?.name === 'Intake')!;
+		await editSmartAdvocateCase(stack, target.caseId, { caseStatus: 'Treating' }); // Intake → Pre-Litigation
+		await editSmartAdvocateCase(stack, bystander.caseId, { caseStatus: 'Treating' });
+
+		await n8n.start();
+		try {
+			await n8n.publish(copyId); // the public API refuses a workflow with no trigger left to publish
+			if (version === '2') {
+				await n8n.waitForActivation([copyId]); // 2.x activates in the background
+				const status = await n8n.rest<{ status: string; triggers?: Array<{ nodeId: string; status: string }> }>('GET', `/workflows/${copyId}/publication-status`);
+				const triggerIds = (status.triggers ?? []).map((t) => t.nodeId);
+				expect(triggerIds).not.toContain(scheduleNode.id);
+			}
+
+			// The form is served at its production URL once the workflow is active (1.x activates within the API call).
+			const formUrl = `${n8n.baseUrl}/form/${formPath(copy)}`;
+			await waitFor(async () => (await fetch(formUrl)).status === 200, { timeoutMs: 30_000, intervalMs: 300, message: `GET ${formUrl}` });
+
+			await clearRequestLogs(stack);
+			const before = (await n8n.listExecutions(copyId)).length;
+			const submitted = await submitSyncNowForm(n8n.baseUrl, formPath(copy), ['One case', target.caseNumber]);
+			expect(submitted.status).toBe(200);
+
+			const execution = await waitFor(
+				async () => {
+					const list = await n8n.listExecutions(copyId);
+					const done = list.length > before ? list.find((e) => e.finished || e.status === 'success' || e.status === 'error') : undefined;
+					return done;
+				},
+				{ timeoutMs: 60_000, intervalMs: 500, message: 'the Sync Now execution to finish', describe: () => n8n.logTail() },
+			);
+			expect(execution.status).toBe('success');
+			expect(execution.mode).toBe('webhook');
+
+			const cs = await caseStatusCases(stack);
+			expect(cs.get(String(target.caseId))!.stage?.name).toBe('Pre-Litigation');
+			expect(cs.get(String(bystander.caseId))!.stage?.name).toBe('Intake');
+			const writes = await caseStatusWrites(stack);
+			expect(writes.map((w) => `${w.method} ${w.path} ${w.status}`)).toEqual([`PATCH /v1/api/cases/${cs.get(String(target.caseId))!.id} 200`]);
+		} finally {
+			await n8n.stop();
+		}
+	});
+}
+
+for (const version of ALL_VERSION_KEYS) {
+	const spec = N8N_VERSIONS[version];
+	const title = `Nightly case sync template in n8n ${spec.n8nVersion} (Node ${spec.node})`;
+	if (selected.includes(version)) describe(title, () => suite(version));
+	else describe.skip(title, () => it('runs', () => undefined));
+}

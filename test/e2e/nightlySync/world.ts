@@ -1,0 +1,246 @@
+/**
+ * What the nightly-sync e2e test reads and changes: the template's report (from the run data), Case Status
+ * as the simulator holds it (through its API and request log), what Case Status should hold for a firm case
+ * (computed from the firm model, not from the template), SmartAdvocate edits made as staff would make them,
+ * and the "Sync Now" form submitted over HTTP.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+import type { AxiosInstance } from 'axios';
+import axios from 'axios';
+
+import { caseStatusEligibility, stageOfStatus, type IneligibleReason } from '../../../simulators/shared/eligibility';
+import type { FirmCase, FirmModel } from '../../../simulators/shared/firm';
+import { nodeItems, type RunData, type WorkflowJson } from '../harness';
+import type { Stack } from '../support/stack';
+
+export const TEMPLATE_FILE = '01-nightly-case-sync.json';
+
+/** Node names the test relies on (a rename in the template must be made here too). */
+export const NODES = {
+	manual: 'Run Manually',
+	schedule: 'Nightly Sync at 8 PM',
+	form: 'Sync Now',
+	decide: 'Decide What to Sync',
+	upsert: 'Create or Update in Case Status',
+	report: 'Name Failure Reasons',
+	csv: 'Sync Report CSV',
+	counts: 'Count Results',
+	email: 'E-mail the Report',
+	remember: 'Remember Successful Run',
+} as const;
+
+/** The words the report uses for each reason the simulators know Case Status refuses a case for. */
+export const REPORT_REASON: Record<IneligibleReason, string> = {
+	'primary-attorney-not-in-case-status': 'unknown attorney',
+	'client-cell-phone-invalid': 'invalid phone',
+	'practice-area-not-in-case-status': 'unmapped practice area',
+	'stage-not-in-case-status': 'unmapped stage',
+};
+
+export interface ReportRow {
+	caseNumber: string;
+	caseName: string;
+	result: 'created' | 'updated' | 'unchanged' | 'failed';
+	changedFields: string;
+	reason: string;
+	detail: string;
+}
+
+export interface ReportCounts {
+	syncMode: 'all' | 'changed' | 'one';
+	casesRead: number;
+	created: number;
+	updated: number;
+	unchanged: number;
+	failed: number;
+	failureReasons: Record<string, number>;
+	summary: string;
+}
+
+/** The run's report: one row per case attempted, the totals, and the nodes that ran. */
+export function reportOf(run: RunData): { rows: ReportRow[]; counts?: ReportCounts; ran: string[] } {
+	const ran = Object.keys(run.data.resultData.runData);
+	if (!ran.includes(NODES.report)) return { rows: [], ran };
+	return {
+		rows: nodeItems(run, NODES.report) as unknown as ReportRow[],
+		counts: nodeItems(run, NODES.counts)[0] as unknown as ReportCounts,
+		ran,
+	};
+}
+
+export const changed = (row: ReportRow | undefined) => (row?.changedFields ? row.changedFields.split(', ') : []);
+
+// ---------------------------------------------------------------------------------------------------------
+// Case Status, as the simulator holds it
+
+interface CsPersonView {
+	email: string | null;
+}
+export interface CsCaseView {
+	id: number;
+	readable_id: string;
+	integration_id: string | null;
+	description: string;
+	practice_area: { name: string };
+	stage: { name: string } | null;
+	case_date: string | null;
+	closed_at: string | null;
+	primary_attorney: CsPersonView | null;
+	attorneys: CsPersonView[];
+	paralegals: CsPersonView[];
+	clients: Array<{ first_name: string; last_name: string; email: string | null; cell_phone: string | null }>;
+	updated_at: string;
+}
+
+function caseStatusApi(stack: Stack): AxiosInstance {
+	return axios.create({ baseURL: `${stack.caseStatus.api.url}/v1/api`, headers: { Authorization: `ApiKey ${stack.firm.caseStatusApiKey}` } });
+}
+
+/** Every case in Case Status, keyed by integration ID. */
+export async function caseStatusCases(stack: Stack): Promise<Map<string, CsCaseView>> {
+	const api = caseStatusApi(stack);
+	const out = new Map<string, CsCaseView>();
+	for (let page = 1; ; page++) {
+		const { data } = await api.get<CsCaseView[]>('/cases', { params: { 'page[number]': page, size: 100 } });
+		for (const c of data) out.set(String(c.integration_id), c);
+		if (data.length < 100) return out;
+	}
+}
+
+export interface LoggedCall {
+	method: string;
+	path: string;
+	status: number;
+}
+
+/** Calls the Case Status simulator logged since the log was last cleared, writes only (not GET). */
+export async function caseStatusWrites(stack: Stack): Promise<LoggedCall[]> {
+	const { data } = await stack.csAdmin.get<LoggedCall[]>('/requests');
+	return data.filter((r) => r.method !== 'GET' && r.method !== 'HEAD').map(({ method, path, status }) => ({ method, path, status }));
+}
+
+export async function clearRequestLogs(stack: Stack): Promise<void> {
+	await stack.csAdmin.delete('/requests');
+	await stack.saAdmin.delete('/requests');
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// What Case Status should hold for a firm case (from the firm model, independently of the template)
+
+export interface CaseAttributes {
+	readableId: string;
+	description: string;
+	practiceArea: string;
+	stage: string | null;
+	caseDate: string | null;
+	primaryAttorney: string | null;
+	additionalAttorneys: string[];
+	paralegals: string[];
+	closed: boolean;
+}
+
+const sorted = (emails: Array<string | null | undefined>) => emails.filter((e): e is string => !!e).map((e) => e.toLowerCase()).sort();
+
+export function expectedAttributes(firm: FirmModel, firmCase: FirmCase): CaseAttributes {
+	const staffOf = (pick: (role: string) => boolean) =>
+		sorted(
+			firmCase.staff
+				.filter((s) => pick(s.role))
+				.map((s) => firm.staff.find((p) => p.userId === s.userId))
+				.filter((p) => p?.inCaseStatus) // Case Status leaves out people it does not know
+				.map((p) => p!.email),
+		);
+	return {
+		readableId: firmCase.caseNumber,
+		description: firmCase.caseName,
+		practiceArea: firm.practiceAreas[firmCase.practiceArea].csName,
+		stage: stageOfStatus(firm, firmCase.status)?.name ?? null,
+		caseDate: (firmCase.incidentDate ?? firmCase.openedDate).slice(0, 10),
+		primaryAttorney: staffOf((role) => role === 'Primary Attorney')[0] ?? null,
+		additionalAttorneys: staffOf((role) => role !== 'Primary Attorney' && role.includes('Attorney')),
+		paralegals: staffOf((role) => role.includes('Paralegal') || role === 'Case Manager'),
+		closed: firmCase.closed,
+	};
+}
+
+export function actualAttributes(c: CsCaseView): CaseAttributes {
+	return {
+		readableId: c.readable_id,
+		description: c.description,
+		practiceArea: c.practice_area.name,
+		stage: c.stage?.name ?? null,
+		caseDate: c.case_date,
+		primaryAttorney: c.primary_attorney?.email?.toLowerCase() ?? null,
+		additionalAttorneys: sorted(c.attorneys.map((p) => p.email)),
+		paralegals: sorted(c.paralegals.map((p) => p.email)),
+		closed: c.closed_at !== null,
+	};
+}
+
+export const eligibleCases = (firm: FirmModel) => firm.cases.filter((c) => caseStatusEligibility(firm, c) === null);
+export const ineligibleCases = (firm: FirmModel) =>
+	firm.cases.map((c) => ({ firmCase: c, reason: caseStatusEligibility(firm, c) })).filter((x): x is { firmCase: FirmCase; reason: IneligibleReason } => x.reason !== null);
+
+// ---------------------------------------------------------------------------------------------------------
+// SmartAdvocate, edited as staff would in its own UI
+
+/** Changes a SmartAdvocate case the way a staff member would in SmartAdvocate (the simulator's admin API). */
+export async function editSmartAdvocateCase(stack: Stack, caseId: number, changes: Record<string, unknown>): Promise<void> {
+	await stack.saAdmin.post(`/cases/${caseId}`, changes);
+}
+
+/** Staff of a firm case as the SA admin API takes it, with one person swapped for another in the same role. */
+export function staffWithSwap(firmCase: FirmCase, fromUserId: number, toUserId: number) {
+	return firmCase.staff.map((s) => ({ userID: s.userId === fromUserId ? toUserId : s.userId, role: s.role }));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The "Sync Now" form
+
+/** The Sync Now form's path (`/form/<path>`), as the template sets it. */
+export function formPath(template: WorkflowJson): string {
+	const node = (template.nodes as Array<{ name: string; parameters: { options?: { path?: string } }; webhookId?: string }>).find((n) => n.name === NODES.form);
+	if (!node) throw new Error(`the template has no "${NODES.form}" node`);
+	return node.parameters.options?.path || node.webhookId!;
+}
+
+/**
+ * Submits the form as a browser does: multipart/form-data with one `field-<index>` per form field in
+ * the order the node lists them (n8n 1.x and 2.x alike). Returns the HTTP status.
+ */
+export async function submitSyncNowForm(baseUrl: string, path: string, values: string[]): Promise<{ status: number; body: string }> {
+	const form = new FormData();
+	values.forEach((value, index) => form.append(`field-${index}`, value));
+	const res = await fetch(`${baseUrl}/form/${path}`, { method: 'POST', body: form });
+	return { status: res.status, body: await res.text() };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Files the run produced
+
+export interface BinaryRef {
+	data: string;
+	id?: string;
+	fileName?: string;
+	mimeType?: string;
+}
+
+/**
+ * The text of a binary item in run data: inline base64 (n8n 1.x default) or a file in the instance's
+ * binary-data folder (n8n 2.x default, `filesystem-v2:<path>`, under `.n8n/storage`; 1.x used `.n8n/binaryData`).
+ */
+export function binaryText(userFolder: string, binary: BinaryRef): string {
+	const stored = /^filesystem(?:-v2)?:(.+)$/.exec(binary.id ?? '');
+	let bytes: Buffer;
+	if (stored) {
+		const candidates = ['storage', 'binaryData'].map((dir) => path.join(userFolder, '.n8n', dir, stored[1]));
+		const file = candidates.find((f) => fs.existsSync(f));
+		if (!file) throw new Error(`binary data ${binary.id} is in none of ${candidates.join(', ')}`);
+		bytes = fs.readFileSync(file);
+	} else {
+		bytes = Buffer.from(binary.data, 'base64');
+	}
+	return bytes.toString('utf8').replace(/^\uFEFF/, '');
+}
