@@ -1,0 +1,415 @@
+/**
+ * The three relay templates, imported exactly as shipped into a REAL n8n (2.41.1 on Node 24 and 1.123.81 on
+ * Node 20), against both simulators. Assertions are on the simulators' state:
+ * - message relay: client and staff messages → SmartAdvocate notes with the right types, sender and time; once;
+ * - note relay: a Plaintiff note shared in the client portal → one Case Status message (clean text, author as
+ *   sender); other notes ignored; no echo back into SmartAdvocate;
+ * - SmartAdvocate outage, then a write failing half-way: the checkpoint does not move, every message arrives once;
+ * - document relay: client files → SmartAdvocate "Case Documents", byte-identical, once;
+ * - a running `n8n start` with the two message relays published relays on its own.
+ *
+ * One n8n instance per version is shared by the scenarios (each scenario uses its own cases).
+ * Needs: `npm run build` and `node scripts/install-n8n.mjs`.
+ * Run:   npx jest --selectProjects e2e --runInBand test/e2e/relays.e2e.test.ts   (one version: SACS_E2E_VERSIONS=2)
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+import {
+	ALL_VERSION_KEYS,
+	expectSuccess,
+	installedN8n,
+	N8N_VERSIONS,
+	N8nInstance,
+	nodeItems,
+	packageTypes,
+	selectedVersionKeys,
+	waitFor,
+	type ExecuteResult,
+	type N8nVersionKey,
+	type RunData,
+} from './harness';
+import {
+	binaryBytes,
+	clearSaFaults,
+	copiedDocuments,
+	csState,
+	fileHostRequests,
+	noteTime,
+	noteTypeName,
+	postCsFile,
+	postCsMessage,
+	readCheckpoint,
+	RELAYS,
+	relayedMessages,
+	relayedNotes,
+	relayTemplate,
+	saFault,
+	saOutage,
+	saState,
+	savedCheckpoint,
+	sha256,
+	templateSettings,
+	writeCounts,
+	writeSaNote,
+	type PostedFile,
+	type PostedMessage,
+	type RelayKey,
+} from './relays/world';
+import { CASESTATUS_CREDENTIAL_NAME, SMARTADVOCATE_CREDENTIAL_NAME, startStack, TEMPLATES_DIR, type Stack } from './support/stack';
+
+const selected = selectedVersionKeys();
+const PACKAGE = packageTypes().name;
+const MINUTE = 60_000;
+
+// ---------------------------------------------------------------------------------------------------------
+// The shipped files themselves (no n8n needed)
+
+describe('relay templates as shipped', () => {
+	const keys = Object.keys(RELAYS) as RelayKey[];
+
+	it.each(keys)('%s: importable shape, stable IDs, credentials by name, allowed node types', (key) => {
+		const raw = fs.readFileSync(path.join(TEMPLATES_DIR, RELAYS[key].file), 'utf8');
+		const wf = JSON.parse(raw);
+		expect(wf.id).toBe(RELAYS[key].id);
+		expect(wf.id.length).toBeLessThanOrEqual(16);
+		expect(wf.active).toBe(false);
+		expect(wf.pinData).toBeUndefined();
+		expect(wf.meta?.instanceId).toBeUndefined();
+		expect(wf.settings).toMatchObject({ executionOrder: 'v1', timezone: 'America/New_York' });
+
+		const nodes = wf.nodes as Array<{ id: string; name: string; type: string; typeVersion: number; credentials?: Record<string, { id: unknown; name: string }> }>;
+		expect(new Set(nodes.map((n) => n.id)).size).toBe(nodes.length);
+		expect(new Set(nodes.map((n) => n.name)).size).toBe(nodes.length);
+		for (const node of nodes) {
+			expect(node.type.startsWith('n8n-nodes-base.') || node.type.startsWith(`${PACKAGE}.`)).toBe(true);
+			for (const [type, ref] of Object.entries(node.credentials ?? {})) {
+				expect(ref).toEqual({
+					id: null,
+					name: type === 'smartAdvocateApi' ? SMARTADVOCATE_CREDENTIAL_NAME : CASESTATUS_CREDENTIAL_NAME,
+				});
+			}
+		}
+		const types = new Set(nodes.map((n) => n.type));
+		expect([...types]).toEqual(expect.arrayContaining(['n8n-nodes-base.manualTrigger', 'n8n-nodes-base.scheduleTrigger', 'n8n-nodes-base.stickyNote']));
+		expect(nodes.filter((n) => n.type === 'n8n-nodes-base.code').length).toBeLessThanOrEqual(3);
+
+		// Every connection points at a node that exists; the checkpoint is saved by the last node only.
+		const names = new Set(nodes.map((n) => n.name));
+		for (const [from, outputs] of Object.entries(wf.connections as Record<string, { main: Array<Array<{ node: string }>> }>)) {
+			expect(names.has(from)).toBe(true);
+			for (const target of outputs.main.flat()) expect(names.has(target.node)).toBe(true);
+		}
+		expect(wf.connections['Save checkpoint']).toBeUndefined();
+		const saving = nodes.filter((n) => n.type === 'n8n-nodes-base.code' && /\.checkpoint\s*=/.test(JSON.stringify((n as { parameters?: unknown }).parameters)));
+		expect(saving.map((n) => n.name)).toEqual(['Save checkpoint']);
+	});
+
+	it.each(ALL_VERSION_KEYS)('every n8n-nodes-base node exists at its typeVersion in the installed n8n %s host', (version) => {
+		let hostDir: string;
+		try {
+			hostDir = installedN8n(version).hostDir;
+		} catch {
+			return; // not installed here: the e2e suites below say so
+		}
+		const described = JSON.parse(fs.readFileSync(path.join(hostDir, 'node_modules', 'n8n-nodes-base', 'dist', 'types', 'nodes.json'), 'utf8')) as Array<{
+			name: string;
+			version: number | number[];
+		}>;
+		const versions = (name: string) => described.filter((d) => d.name === name).flatMap((d) => [d.version].flat());
+		for (const key of keys) {
+			for (const node of relayTemplate(key).nodes as Array<{ name: string; type: string; typeVersion: number }>) {
+				if (!node.type.startsWith('n8n-nodes-base.')) continue;
+				expect({ node: node.name, versions: versions(node.type.slice('n8n-nodes-base.'.length)) }).toEqual({
+					node: node.name,
+					versions: expect.arrayContaining([node.typeVersion]),
+				});
+			}
+		}
+	});
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// In a real n8n
+
+function suite(version: N8nVersionKey): void {
+	let n8n: N8nInstance | undefined;
+	let stack: Stack;
+	const settings = {
+		messages: templateSettings(relayTemplate('messages')),
+		notes: templateSettings(relayTemplate('notes')),
+		documents: templateSettings(relayTemplate('documents')),
+	};
+	/** The last checkpoint each relay saved in a CLI run (from its "Save checkpoint" output). */
+	const lastCheckpoint: Partial<Record<RelayKey, string>> = {};
+	let started = Date.now();
+
+	beforeAll(async () => {
+		started = Date.now();
+		stack = await startStack();
+		n8n = await N8nInstance.create(version);
+		await n8n.importCredentials(stack.credentials);
+		await n8n.importWorkflows((Object.keys(RELAYS) as RelayKey[]).map((key) => path.join(TEMPLATES_DIR, RELAYS[key].file)));
+	});
+
+	afterAll(async () => {
+		if (n8n?.timings.length) {
+			const t = n8n.timings.map((x) => `${x.what} ${(x.ms / 1000).toFixed(1)}s`).join(', ');
+			process.stderr.write(`[e2e relays] n8n ${N8N_VERSIONS[version].n8nVersion}: ${((Date.now() - started) / 1000).toFixed(0)} s in all; ${t}\n`);
+		}
+		await n8n?.dispose();
+		await stack?.close();
+	});
+
+	/** `n8n execute` of a relay, which must succeed; remembers the checkpoint it saved. */
+	async function relay(key: RelayKey): Promise<RunData> {
+		const run = expectSuccess(await n8n!.execute(RELAYS[key].id));
+		const saved = savedCheckpoint(run);
+		expect(saved).toBeTruthy();
+		lastCheckpoint[key] = saved;
+		return run;
+	}
+
+	/** `n8n execute` of a relay that must fail (the checkpoint node must not have run). */
+	async function failingRelay(key: RelayKey): Promise<ExecuteResult> {
+		const result = await n8n!.execute(RELAYS[key].id);
+		expect(result.ok).toBe(false);
+		expect(result.run?.data.resultData.runData['Save checkpoint']).toBeUndefined();
+		return result;
+	}
+
+	it('message relay: a client and a staff message become notes of the right types, once; a rerun writes nothing', async () => {
+		const now = Date.now();
+		const client = await postCsMessage(stack, {
+			integrationId: '516707',
+			content: 'Hi, the insurance adjuster called me again today. Should I call back?',
+			direction: 'incoming',
+			createdAt: new Date(now - 3 * MINUTE),
+		});
+		const staff = await postCsMessage(stack, {
+			integrationId: '516707',
+			content: 'Please do not call the adjuster back; we will handle it & let you know.',
+			direction: 'outgoing',
+			createdAt: new Date(now - 2 * MINUTE),
+		});
+
+		const first = await relay('messages');
+		// First run: no checkpoint yet, so it reads from the look-back.
+		expect(Date.parse(readCheckpoint(first).runStartedAt) - Date.parse(readCheckpoint(first).checkpoint)).toBeCloseTo(
+			Number(settings.messages.firstRunLookBackHours) * 60 * MINUTE,
+			-4,
+		);
+
+		const sa = await saState(stack);
+		for (const [message, type, who] of [
+			[client, settings.messages.incomingNoteType, 'client'],
+			[staff, settings.messages.outgoingNoteType, 'staff member'],
+		] as const) {
+			const notes = relayedNotes(sa, message.id);
+			expect(notes).toHaveLength(1);
+			const [note] = notes;
+			expect(note.caseID).toBe(516707);
+			expect(noteTypeName(sa, note.noteTypeID)).toBe(type);
+			expect(note.isSharedinCP).toBe(false);
+			// Plain text stored as HTML: the line break is <br>, & is escaped.
+			const text = `Case Status message from ${who} ${message.sender_name}, ${noteTime(message.created_at)}:\n\n${message.content}`;
+			expect(note.noteText).toBe(text.replace(/&/g, '&amp;').replace(/\n/g, '<br>'));
+			expect(Date.parse(note.noteDate)).toBe(Math.floor(Date.parse(message.created_at) / MINUTE) * MINUTE);
+		}
+
+		const before = await writeCounts(stack);
+		const second = await relay('messages');
+		// The checkpoint the first run saved is where the second one started (CLI runs keep static data).
+		expect(readCheckpoint(second).checkpoint).toBe(savedCheckpoint(first));
+		expect(nodeItems(second, 'Skip messages already relayed', { output: 0 })).toEqual([]);
+		expect(await writeCounts(stack)).toEqual(before);
+	});
+
+	it('note relay: only a Plaintiff note shared in the client portal becomes one Case Status message, with clean text and its author as sender; no echo', async () => {
+		const author = (await saState(stack)).users.find((u) => u.userID === 102)!; // Sofia Mendez, secondary attorney on 516708
+		const shared = await writeSaNote(stack, {
+			caseID: 516708,
+			noteTypeName: 'Plaintiff',
+			noteText: '<p>Hi Crystal,</p><p>Your <strong>deposition</strong> is set for March&nbsp;3 &amp; 4.</p><ul><li>Bring your ID</li><li>Arrive by 9</li></ul>',
+			userID: 102,
+			isSharedinCP: true,
+		});
+		const notShared = await writeSaNote(stack, {
+			caseID: 516708,
+			noteTypeName: 'Plaintiff',
+			noteText: 'Internal: client sounded worried about the deposition.',
+			userID: 102,
+			isSharedinCP: false,
+		});
+		const caseNote = await writeSaNote(stack, {
+			caseID: 516708,
+			noteTypeName: 'Case',
+			noteText: 'Deposition notice received.',
+			userID: 102,
+			isSharedinCP: true,
+		});
+
+		const countsBefore = await writeCounts(stack);
+		await relay('notes');
+		let cs = await csState(stack);
+		const sent = relayedMessages(cs, shared.noteID);
+		expect(sent).toHaveLength(1);
+		const [message] = sent;
+		expect(message.case_id).toBe(cs.cases.find((c) => c.integration_id === '516708')!.id);
+		expect(message.type).toBe('outgoing');
+		expect(message.content).toBe('Hi Crystal,\nYour deposition is set for March 3 & 4.\n• Bring your ID\n• Arrive by 9');
+		expect(message.sender_name).toBe(`${author.firstName} ${author.lastName}`);
+		expect(cs.users.find((u) => u.id === message.sender_id)?.email).toBe(author.email);
+		expect(relayedMessages(cs, notShared.noteID)).toEqual([]);
+		expect(relayedMessages(cs, caseNote.noteID)).toEqual([]);
+		expect((await writeCounts(stack)).csMessages).toBe(countsBefore.csMessages + 1);
+
+		// Again: nothing new in Case Status.
+		await relay('notes');
+		cs = await csState(stack);
+		expect(relayedMessages(cs, shared.noteID)).toHaveLength(1);
+		expect(cs.messages).toHaveLength(countsBefore.csMessages + 1);
+
+		// The message relay skips it: no echo note in SmartAdvocate.
+		const saNotesBefore = (await saState(stack)).notes.length;
+		const run = await relay('messages');
+		expect(nodeItems(run, 'Get new Case Status messages').map((m) => m.externalId)).toContain(`sa-note:${shared.noteID}`);
+		const sa = await saState(stack);
+		expect(relayedNotes(sa, message.id)).toEqual([]);
+		expect(sa.notes).toHaveLength(saNotesBefore);
+	});
+
+	it('SmartAdvocate outage, then a note write failing half-way: the checkpoint stays and every message arrives exactly once', async () => {
+		// Messages written just inside the window the next run must read (checkpoint minus the overlap). Had a
+		// failed run moved the checkpoint on, even by a second, these would fall out of every later window.
+		const checkpoint = lastCheckpoint.messages ?? savedCheckpoint(await relay('messages'))!;
+		const windowStart = Date.parse(checkpoint) - Number(settings.messages.overlapMinutes) * MINUTE;
+		const messages: PostedMessage[] = [];
+		for (const [i, content] of ['Are you open on Saturday?', 'I found the tow receipt.', 'My new address is 12 Elm St.'].entries()) {
+			messages.push(
+				await postCsMessage(stack, { integrationId: '516709', content, direction: 'incoming', createdAt: new Date(windowStart + (i + 1) * 1000) }),
+			);
+		}
+		const notesOf = async () => {
+			const sa = await saState(stack);
+			return messages.map((m) => relayedNotes(sa, m.id).length);
+		};
+
+		await saOutage(stack, true);
+		try {
+			const down = await failingRelay('messages');
+			expect(down.error?.message).toMatch(/SmartAdvocate/);
+			expect(readCheckpoint(down.run).checkpoint).toBe(checkpoint);
+		} finally {
+			await saOutage(stack, false);
+		}
+		expect(await notesOf()).toEqual([0, 0, 0]);
+
+		// SmartAdvocate is back but refuses the first note once (HTTP 500, which a POST must not retry).
+		await saFault(stack, { route: '/case/{caseID}/notes', method: 'POST', status: 500, count: 1 });
+		try {
+			const halfway = await failingRelay('messages');
+			expect(readCheckpoint(halfway.run).checkpoint).toBe(checkpoint);
+			expect(halfway.run?.data.resultData.lastNodeExecuted).toBe('Stop if a note failed');
+			expect(halfway.error?.message).toMatch(/SmartAdvocate did not take 1 of 3/);
+		} finally {
+			await clearSaFaults(stack);
+		}
+		expect(await notesOf()).toEqual([0, 1, 1]);
+
+		const recovered = await relay('messages');
+		expect(readCheckpoint(recovered).checkpoint).toBe(checkpoint);
+		expect(await notesOf()).toEqual([1, 1, 1]);
+		expect(Date.parse(lastCheckpoint.messages!)).toBeGreaterThan(Date.parse(checkpoint));
+	});
+
+	it('document relay: client files land in SmartAdvocate "Case Documents" byte-identical, once; the API key never reaches the file host', async () => {
+		const now = Date.now();
+		const files = [
+			{ integrationId: '516718', fileName: 'Tow receipt.png', contentType: 'image/png', bytes: binaryBytes(3000, 'tow') },
+			{ integrationId: '516718', fileName: 'Pharmacy bill.pdf', contentType: 'application/pdf', bytes: binaryBytes(5000, 'pharmacy') },
+			{ integrationId: '516720', fileName: 'notes from client.txt', contentType: 'text/plain', bytes: Buffer.from('Ünïcødé & line\r\nbreaks\n') },
+		];
+		const posted: PostedFile[] = [];
+		for (const [i, file] of files.entries()) posted.push(await postCsFile(stack, { ...file, createdAt: new Date(now - (5 - i) * MINUTE) }));
+		await stack.csAdmin.delete('/file-host/requests');
+
+		await relay('documents');
+		const sa = await saState(stack);
+		for (const [i, file] of posted.entries()) {
+			const documents = copiedDocuments(sa, file.id);
+			expect(documents).toHaveLength(1);
+			const [document] = documents;
+			expect(document).toMatchObject({
+				caseID: Number(files[i].integrationId),
+				documentName: file.file_name,
+				documentFolder: settings.documents.documentFolder,
+				fileSize: files[i].bytes.length,
+				sha256: sha256(files[i].bytes),
+			});
+			expect(Date.parse(document.documentDate)).toBe(Date.parse(file.created_at));
+		}
+		const hostRequests = await fileHostRequests(stack);
+		expect(hostRequests.length).toBeGreaterThanOrEqual(posted.length);
+		expect(hostRequests.every((r) => !r.hadAuthorization && r.status === 200)).toBe(true);
+
+		const before = await writeCounts(stack);
+		await relay('documents');
+		expect(await writeCounts(stack)).toEqual(before);
+	});
+
+	it('in a running `n8n start` with the message and note relays published, a new message and a new portal note are relayed on their own', async () => {
+		const ids = [RELAYS.messages.id, RELAYS.notes.id];
+		for (const id of ids) await n8n!.publish(id);
+		await n8n!.start({ waitForActivation: ids });
+		try {
+			const message = await postCsMessage(stack, { integrationId: '516721', content: 'Got the check today, thank you!', direction: 'incoming' });
+			const note = await writeSaNote(stack, {
+				caseID: 516723,
+				noteTypeName: 'Plaintiff',
+				noteText: 'Your settlement check was mailed today.',
+				userID: 101,
+				isSharedinCP: true,
+			});
+			const describe = () => `n8n log tail:\n${n8n!.logTail(40)}`;
+			await waitFor(async () => relayedNotes(await saState(stack), message.id).length > 0, {
+				timeoutMs: 150_000,
+				intervalMs: 1000,
+				message: `a SmartAdvocate note for Case Status message ${message.id}`,
+				describe,
+			});
+			await waitFor(async () => relayedMessages(await csState(stack), note.noteID).length > 0, {
+				timeoutMs: 150_000,
+				intervalMs: 1000,
+				message: `a Case Status message for SmartAdvocate note ${note.noteID}`,
+				describe,
+			});
+			const [sa, cs] = await Promise.all([saState(stack), csState(stack)]);
+			expect(relayedNotes(sa, message.id)).toHaveLength(1);
+			expect(relayedMessages(cs, note.noteID)).toHaveLength(1);
+			expect(relayedMessages(cs, note.noteID)[0].content).toBe('Your settlement check was mailed today.');
+
+			// The scheduled runs keep their own checkpoint (static data of an active workflow).
+			for (const [key, id] of [
+				['messages', RELAYS.messages.id],
+				['notes', RELAYS.notes.id],
+			] as const) {
+				const scheduled = (await n8n!.listExecutions(id)).filter((e) => e.mode === 'trigger');
+				expect(scheduled.some((e) => e.status === 'success')).toBe(true);
+				expect(scheduled.filter((e) => e.status !== 'success' && e.status !== 'running')).toEqual([]);
+				const workflow = await n8n!.api<{ staticData?: { global?: { checkpoint?: string } } | string | null }>('GET', `/workflows/${id}`);
+				const staticData = typeof workflow.staticData === 'string' ? JSON.parse(workflow.staticData) : workflow.staticData;
+				expect(Date.parse(staticData?.global?.checkpoint ?? '')).toBeGreaterThan(Date.parse(lastCheckpoint[key] ?? '1970-01-01'));
+			}
+		} finally {
+			await n8n!.stop();
+		}
+	});
+}
+
+for (const version of ALL_VERSION_KEYS) {
+	const spec = N8N_VERSIONS[version];
+	const title = `relay templates in n8n ${spec.n8nVersion} (Node ${spec.node})`;
+	if (selected.includes(version)) describe(title, () => suite(version));
+	else describe.skip(title, () => it('runs', () => undefined));
+}
