@@ -33,6 +33,7 @@ import {
 	binaryBytes,
 	clearSaFaults,
 	copiedDocuments,
+	csOnlyCase,
 	csState,
 	fileHostRequests,
 	noteTime,
@@ -193,7 +194,15 @@ function suite(version: N8nVersionKey): void {
 			createdAt: new Date(now - 2 * MINUTE),
 		});
 
+		// Not relayed: a case with another system's Integration ID (SmartAdvocate answers 404), and one without.
+		const { foreignIntegrationId, withoutIntegrationId } = await csOnlyCase(stack);
+		const foreign = await postCsMessage(stack, { integrationId: foreignIntegrationId, content: 'Hello?', direction: 'incoming' });
+		const unlinked = await postCsMessage(stack, { caseId: withoutIntegrationId, content: 'Anyone there?', direction: 'incoming' });
+
 		const first = await relay('messages');
+		expect(nodeItems(first, 'Stop if a note failed')).toEqual(
+			expect.arrayContaining([expect.objectContaining({ httpCode: '404', error: expect.stringMatching(/No case with ID 990001/) })]),
+		);
 		// First run: no checkpoint yet, so it reads from the look-back.
 		expect(Date.parse(readCheckpoint(first).runStartedAt) - Date.parse(readCheckpoint(first).checkpoint)).toBeCloseTo(
 			Number(settings.messages.firstRunLookBackHours) * 60 * MINUTE,
@@ -216,12 +225,15 @@ function suite(version: N8nVersionKey): void {
 			expect(note.noteText).toBe(text.replace(/&/g, '&amp;').replace(/\n/g, '<br>'));
 			expect(Date.parse(note.noteDate)).toBe(Math.floor(Date.parse(message.created_at) / MINUTE) * MINUTE);
 		}
+		expect(relayedNotes(sa, foreign.id)).toEqual([]);
+		expect(relayedNotes(sa, unlinked.id)).toEqual([]);
 
 		const before = await writeCounts(stack);
 		const second = await relay('messages');
 		// The checkpoint the first run saved is where the second one started (CLI runs keep static data).
 		expect(readCheckpoint(second).checkpoint).toBe(savedCheckpoint(first));
-		expect(nodeItems(second, 'Skip messages already relayed', { output: 0 })).toEqual([]);
+		// Only the two that can never be relayed are left after the marker check.
+		expect(nodeItems(second, 'Skip messages already relayed', { output: 0 }).map((m) => m.messageId)).toEqual([foreign.id, unlinked.id]);
 		expect(await writeCounts(stack)).toEqual(before);
 	});
 
@@ -249,6 +261,14 @@ function suite(version: N8nVersionKey): void {
 			isSharedinCP: true,
 		});
 
+		const notInCaseStatus = await writeSaNote(stack, {
+			caseID: 516700, // a SmartAdvocate case that is not in Case Status
+			noteTypeName: 'Plaintiff',
+			noteText: 'Your case review is next week.',
+			userID: 101,
+			isSharedinCP: true,
+		});
+
 		const countsBefore = await writeCounts(stack);
 		await relay('notes');
 		let cs = await csState(stack);
@@ -262,6 +282,7 @@ function suite(version: N8nVersionKey): void {
 		expect(cs.users.find((u) => u.id === message.sender_id)?.email).toBe(author.email);
 		expect(relayedMessages(cs, notShared.noteID)).toEqual([]);
 		expect(relayedMessages(cs, caseNote.noteID)).toEqual([]);
+		expect(relayedMessages(cs, notInCaseStatus.noteID)).toEqual([]);
 		expect((await writeCounts(stack)).csMessages).toBe(countsBefore.csMessages + 1);
 
 		// Again: nothing new in Case Status.
@@ -311,7 +332,7 @@ function suite(version: N8nVersionKey): void {
 			const halfway = await failingRelay('messages');
 			expect(readCheckpoint(halfway.run).checkpoint).toBe(checkpoint);
 			expect(halfway.run?.data.resultData.lastNodeExecuted).toBe('Stop if a note failed');
-			expect(halfway.error?.message).toMatch(/SmartAdvocate did not take 1 of 3/);
+			expect(halfway.error?.message).toMatch(/SmartAdvocate did not take 1 of \d+/);
 		} finally {
 			await clearSaFaults(stack);
 		}
@@ -332,9 +353,18 @@ function suite(version: N8nVersionKey): void {
 		];
 		const posted: PostedFile[] = [];
 		for (const [i, file] of files.entries()) posted.push(await postCsFile(stack, { ...file, createdAt: new Date(now - (5 - i) * MINUTE) }));
+		// On a case with another system's Integration ID: SmartAdvocate answers 404, the file is skipped.
+		const { foreignIntegrationId } = await csOnlyCase(stack);
+		const foreign = await postCsFile(stack, {
+			integrationId: foreignIntegrationId,
+			fileName: 'elsewhere.txt',
+			contentType: 'text/plain',
+			bytes: Buffer.from('not for SmartAdvocate'),
+		});
 		await stack.csAdmin.delete('/file-host/requests');
 
-		await relay('documents');
+		const first = await relay('documents');
+		expect(nodeItems(first, 'Stop if an upload failed').filter((item) => item.httpCode === '404')).toHaveLength(1);
 		const sa = await saState(stack);
 		for (const [i, file] of posted.entries()) {
 			const documents = copiedDocuments(sa, file.id);
@@ -349,6 +379,7 @@ function suite(version: N8nVersionKey): void {
 			});
 			expect(Date.parse(document.documentDate)).toBe(Date.parse(file.created_at));
 		}
+		expect(copiedDocuments(sa, foreign.id)).toEqual([]);
 		const hostRequests = await fileHostRequests(stack);
 		expect(hostRequests.length).toBeGreaterThanOrEqual(posted.length);
 		expect(hostRequests.every((r) => !r.hadAuthorization && r.status === 200)).toBe(true);

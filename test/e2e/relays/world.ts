@@ -144,7 +144,7 @@ export interface PostedMessage {
 	content: string;
 	created_at: string;
 	sender_name: string;
-	integration_id: string;
+	integration_id: string | null;
 	case_id: number;
 	external_id: string | null;
 }
@@ -152,10 +152,10 @@ export interface PostedMessage {
 /** A client (incoming) or staff member (outgoing) writes in the Case Status app. */
 export async function postCsMessage(
 	stack: Stack,
-	message: { integrationId: string; content: string; direction: 'incoming' | 'outgoing'; createdAt?: Date; externalId?: string },
+	message: { integrationId?: string; caseId?: number; content: string; direction: 'incoming' | 'outgoing'; createdAt?: Date; externalId?: string },
 ): Promise<PostedMessage> {
 	const res = await stack.csAdmin.post('/messages', {
-		integration_id: message.integrationId,
+		...(message.caseId ? { case_id: message.caseId } : { integration_id: message.integrationId }),
 		content: message.content,
 		direction: message.direction,
 		...(message.createdAt ? { created_at: message.createdAt.toISOString() } : {}),
@@ -233,4 +233,43 @@ export function binaryBytes(size: number, seed: string): Buffer {
 	const out = Buffer.alloc(size);
 	for (let i = 0; i < size; i++) out[i] = i < 256 ? all[i] : rest[i % rest.length] ^ (i & 0xff);
 	return out;
+}
+
+/**
+ * A case that exists only in Case Status (created through its API, as another integration or a person
+ * would): with an Integration ID that is no SmartAdvocate case, or with none. Created once per stack.
+ */
+const csOnlyCases = new WeakMap<Stack, Promise<{ foreignIntegrationId: string; withoutIntegrationId: number }>>();
+export function csOnlyCase(stack: Stack): Promise<{ foreignIntegrationId: string; withoutIntegrationId: number }> {
+	let pending = csOnlyCases.get(stack);
+	if (!pending) {
+		const key = stack.credentials.find((c) => c.type === 'caseStatusApi')!.data.apiKey as string;
+		const create = async (body: Record<string, unknown>) =>
+			(
+				await stack.csAdmin.post(`${stack.caseStatus.api.url}/v1/api/cases`, body, {
+					baseURL: '',
+					headers: { Authorization: `ApiKey ${key}` },
+				})
+			).data as { id: number; integration_id: string | null };
+		const base = {
+			practice_area: 'Motor Vehicle Accident',
+			primary_attorney_email: 'marcus.bell@hartwellmendez.com',
+		};
+		pending = (async () => {
+			const foreign = await create({
+				...base,
+				readable_id: 'EXT-0001',
+				integration_id: '990001',
+				clients: [{ first_name: 'Nora', last_name: 'Quist', cell_phone: '(555) 404-0401' }],
+			});
+			const none = await create({
+				...base,
+				readable_id: 'EXT-0002',
+				clients: [{ first_name: 'Omar', last_name: 'Reyes', cell_phone: '(555) 404-0402' }],
+			});
+			return { foreignIntegrationId: foreign.integration_id!, withoutIntegrationId: none.id };
+		})();
+		csOnlyCases.set(stack, pending);
+	}
+	return pending;
 }
