@@ -24,10 +24,11 @@ function templates(): WorkflowJson[] {
 
 function formPath(workflows: WorkflowJson[]): string | undefined {
 	for (const workflow of workflows) {
-		const form = (workflow.nodes as Array<{ type: string; parameters?: { path?: string }; webhookId?: string }>).find(
+		const form = (workflow.nodes as Array<{ type: string; parameters?: { options?: { path?: string } }; webhookId?: string }>).find(
 			(node) => node.type === 'n8n-nodes-base.formTrigger',
 		);
-		if (form) return form.parameters?.path ?? form.webhookId;
+		// The form's URL path is its "Form Path" option, else the node's webhook ID.
+		if (form) return form.parameters?.options?.path ?? form.webhookId;
 	}
 	return undefined;
 }
