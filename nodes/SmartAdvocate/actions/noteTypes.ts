@@ -22,6 +22,20 @@ export async function getNoteTypes(ctx: ServiceContext, itemIndex?: number): Pro
 	}));
 }
 
+// One list per node run: a relay writing 200 notes asks SmartAdvocate for its note types once, not 200 times.
+const listedThisRun = new WeakMap<object, Promise<NoteType[]>>();
+
+function noteTypesOnce(ctx: ServiceContext, itemIndex: number): Promise<NoteType[]> {
+	let types = listedThisRun.get(ctx);
+	if (!types) {
+		types = getNoteTypes(ctx, itemIndex);
+		listedThisRun.set(ctx, types);
+		// A failed lookup is not remembered, so the next item tries again.
+		types.catch(() => listedThisRun.delete(ctx));
+	}
+	return types;
+}
+
 /** The note type ID for an ID from the list, or a note type name given by an expression. */
 export async function resolveNoteTypeId(ctx: ServiceContext, value: unknown, itemIndex: number): Promise<number> {
 	const text = String(value ?? '').trim();
@@ -32,7 +46,7 @@ export async function resolveNoteTypeId(ctx: ServiceContext, value: unknown, ite
 		});
 	}
 	if (/^\d+$/.test(text)) return Number(text);
-	const types = await getNoteTypes(ctx, itemIndex);
+	const types = await noteTypesOnce(ctx, itemIndex);
 	const found = types.find((type) => type.noteTypeName.trim().toLowerCase() === text.toLowerCase());
 	if (!found) {
 		throw new NodeOperationError(ctx.getNode(), `No note type named "${text}" exists in SmartAdvocate`, {

@@ -110,4 +110,11 @@ describe('SmartAdvocate › Note › Create', () => {
 		expect((data.notes as Array<{ noteText: string }>).filter((n) => n.noteText === 'only once')).toHaveLength(1);
 		expect(item.json.text).toBe('only once');
 	});
+
+	it('asks SmartAdvocate for its note types once per run, however many notes it writes', async () => {
+		const items = [1, 2, 3].map((n) => ({ json: { message: `Note ${n}` } }));
+		const output = await create({ noteType: 'Phone Message', text: '={{ $json.message }}' }, { items });
+		expect(output.map((item) => item.json.noteType)).toEqual(['Phone Message', 'Phone Message', 'Phone Message']);
+		expect((await sa.calls()).filter((call) => /notes\/types/i.test(call))).toHaveLength(1);
+	});
 });
