@@ -109,6 +109,15 @@ describe(`workflows-templates/${TEMPLATE_FILE} as shipped`, () => {
 		expect(JSON.parse(String(maps?.parameters.jsonOutput))).toEqual({ practiceAreaMap: { 'Workers Comp': "Workers' Compensation" }, stageMap: {} });
 	});
 
+	it('ends every successful path in "Remember Successful Run", which feeds nothing', () => {
+		const targets = (from: string) =>
+			((wf.connections[from] as { main?: Array<Array<{ node: string }>> } | undefined)?.main ?? []).flat().map((c) => c.node);
+		expect(targets(NODES.remember)).toEqual([]);
+		const into = Object.keys(wf.connections).filter((from) => targets(from).includes(NODES.remember));
+		expect(into.sort()).toEqual([NODES.email, 'No Cases to Sync'].sort());
+		for (const trigger of [NODES.manual, NODES.schedule, NODES.form]) expect(targets(trigger)).toEqual([NODES.decide]);
+	});
+
 	it.each(ALL_VERSION_KEYS)('only uses node type versions n8n %s has', (key) => {
 		const host = installedN8n(key).hostDir;
 		const known = JSON.parse(fs.readFileSync(path.join(host, 'node_modules/n8n-nodes-base/dist/types/nodes.json'), 'utf8')) as Array<{ name: string; version: number | number[] }>;
