@@ -31,18 +31,12 @@ export async function routeOperation(this: IExecuteFunctions, table: OperationTa
 			output.push(...results.map((result) => ({ ...result, pairedItem: result.pairedItem ?? { item: itemIndex } })));
 		} catch (error) {
 			if (this.continueOnFail()) {
-				const nodeError =
-					error instanceof NodeApiError || error instanceof NodeOperationError
-						? error
-						: new NodeOperationError(this.getNode(), error, { itemIndex });
 				output.push({
 					json: {
 						error: error.message,
 						...(error.description ? { errorDescription: error.description } : {}),
 						...(error.httpCode ? { httpCode: error.httpCode } : {}),
 					},
-					// n8n sends items that carry `error` to the node's error output ("Continue (using error output)").
-					error: nodeError,
 					pairedItem: { item: itemIndex },
 				});
 				continue;

@@ -79,12 +79,6 @@ export function caseWriteFailed(
 	if (!refusal) throw asNodeError(this.getNode(), error);
 	const message = `Case Status refused to ${verb} case ${caseLabel(ids)}: ${refusal.reason}`;
 	const description = refusalHint(refusal.reason, refusal.httpCode);
-	const refused = new NodeApiError(this.getNode(), { message, httpCode: refusal.httpCode } as JsonObject, {
-		message,
-		description,
-		httpCode: refusal.httpCode,
-		itemIndex,
-	});
 	if (this.continueOnFail()) {
 		return [
 			{
@@ -96,11 +90,14 @@ export function caseWriteFailed(
 					integrationId: ids.integrationId ?? null,
 					reason: refusal.reason,
 				},
-				// n8n sends items that carry `error` to the node's error output ("Continue (using error output)").
-				error: refused,
 				pairedItem: { item: itemIndex },
 			},
 		];
 	}
-	throw refused;
+	throw new NodeApiError(this.getNode(), { message, httpCode: refusal.httpCode } as JsonObject, {
+		message,
+		description,
+		httpCode: refusal.httpCode,
+		itemIndex,
+	});
 }
