@@ -1,54 +1,23 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import type { INodeTypeBaseDescription, IVersionedNodeType } from 'n8n-workflow';
+import { VersionedNodeType } from 'n8n-workflow';
 
-import * as caseResource from './actions/case';
-import * as document from './actions/document';
-import * as message from './actions/message';
-import * as practiceArea from './actions/practiceArea';
-import { router } from './actions/router';
-import * as user from './actions/user';
-import { listSearch, loadOptions } from './methods';
+import { CaseStatusV1 } from './v1/CaseStatusV1';
 
-export class CaseStatus implements INodeType {
-	description: INodeTypeDescription = {
-		displayName: 'Case Status',
-		name: 'caseStatus',
-		icon: { light: 'file:../../icons/casestatus.svg', dark: 'file:../../icons/casestatus.dark.svg' },
-		group: ['transform'],
-		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Create and update cases, send messages and share documents in the Case Status client portal',
-		defaults: { name: 'Case Status' },
-		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'caseStatusApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Case', value: 'case' },
-					{ name: 'Document', value: 'document' },
-					{ name: 'Message', value: 'message' },
-					{ name: 'Practice Area', value: 'practiceArea' },
-					{ name: 'User', value: 'user' },
-				],
-				default: 'case',
-			},
-			...caseResource.description,
-			...message.description,
-			...document.description,
-			...user.description,
-			...practiceArea.description,
-		],
-	};
-
-	methods = { listSearch, loadOptions };
-
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+/** n8n's versioned-node pattern: a breaking change becomes v2/ beside v1/, and saved workflows keep v1. */
+export class CaseStatus extends VersionedNodeType {
+	constructor() {
+		const baseDescription: INodeTypeBaseDescription = {
+			displayName: 'Case Status',
+			name: 'caseStatus',
+			icon: { light: 'file:../../icons/casestatus.svg', dark: 'file:../../icons/casestatus.dark.svg' },
+			group: ['transform'],
+			subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+			description: 'Create and update cases, send messages and share documents in the Case Status client portal',
+			defaultVersion: 1,
+		};
+		const nodeVersions: IVersionedNodeType['nodeVersions'] = {
+			1: new CaseStatusV1(baseDescription),
+		};
+		super(nodeVersions, baseDescription);
 	}
 }

@@ -1,51 +1,23 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import type { INodeTypeBaseDescription, IVersionedNodeType } from 'n8n-workflow';
+import { VersionedNodeType } from 'n8n-workflow';
 
-import * as caseResource from './actions/case';
-import * as document from './actions/document';
-import * as note from './actions/note';
-import * as noteType from './actions/noteType';
-import { router } from './actions/router';
-import { listSearch, loadOptions } from './methods';
+import { SmartAdvocateV1 } from './v1/SmartAdvocateV1';
 
-export class SmartAdvocate implements INodeType {
-	description: INodeTypeDescription = {
-		displayName: 'SmartAdvocate',
-		name: 'smartAdvocate',
-		icon: { light: 'file:../../icons/smartadvocate.svg', dark: 'file:../../icons/smartadvocate.dark.svg' },
-		group: ['transform'],
-		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Read cases and write notes and documents in SmartAdvocate case management',
-		defaults: { name: 'SmartAdvocate' },
-		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'smartAdvocateApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Case', value: 'case' },
-					{ name: 'Document', value: 'document' },
-					{ name: 'Note', value: 'note' },
-					{ name: 'Note Type', value: 'noteType' },
-				],
-				default: 'case',
-			},
-			...caseResource.description,
-			...note.description,
-			...noteType.description,
-			...document.description,
-		],
-	};
-
-	methods = { listSearch, loadOptions };
-
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+/** n8n's versioned-node pattern: a breaking change becomes v2/ beside v1/, and saved workflows keep v1. */
+export class SmartAdvocate extends VersionedNodeType {
+	constructor() {
+		const baseDescription: INodeTypeBaseDescription = {
+			displayName: 'SmartAdvocate',
+			name: 'smartAdvocate',
+			icon: { light: 'file:../../icons/smartadvocate.svg', dark: 'file:../../icons/smartadvocate.dark.svg' },
+			group: ['transform'],
+			subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+			description: 'Read cases and write notes and documents in SmartAdvocate case management',
+			defaultVersion: 1,
+		};
+		const nodeVersions: IVersionedNodeType['nodeVersions'] = {
+			1: new SmartAdvocateV1(baseDescription),
+		};
+		super(nodeVersions, baseDescription);
 	}
 }

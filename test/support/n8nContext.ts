@@ -21,6 +21,7 @@ import type {
 	INodeProperties,
 	INodeType,
 	INodeTypeDescription,
+	IVersionedNodeType,
 	IPairedItemData,
 } from 'n8n-workflow';
 import { NodeApiError, NodeHelpers, NodeOperationError } from 'n8n-workflow';
@@ -123,7 +124,13 @@ async function sendHttp(options: IHttpRequestOptions, log?: SentRequest[]): Prom
 	return body;
 }
 
-export function createContext(nodeType: INodeType, options: ContextOptions = {}) {
+/** The node class n8n would run: a versioned node resolves to its default version, as in n8n's NodeTypes. */
+export function resolveNodeType(nodeType: INodeType | IVersionedNodeType): INodeType {
+	return 'nodeVersions' in nodeType ? nodeType.getNodeType() : nodeType;
+}
+
+export function createContext(versioned: INodeType | IVersionedNodeType, options: ContextOptions = {}) {
+	const nodeType = resolveNodeType(versioned);
 	const description = nodeType.description as INodeTypeDescription;
 	const node: INode = {
 		id: randomUUID(),
@@ -256,7 +263,8 @@ export function createContext(nodeType: INodeType, options: ContextOptions = {})
 }
 
 /** Runs an action node's execute() like n8n does; returns the first output's items. */
-export async function runNode(nodeType: INodeType, options: ContextOptions = {}) {
+export async function runNode(versioned: INodeType | IVersionedNodeType, options: ContextOptions = {}) {
+	const nodeType = resolveNodeType(versioned);
 	const { context } = createContext(nodeType, options);
 	const output = (await nodeType.execute!.call(context)) as INodeExecutionData[][];
 	return output[0];
@@ -271,11 +279,12 @@ export async function runPoll(nodeType: INodeType, options: ContextOptions = {})
 
 /** Calls a loadOptions or listSearch method the way the editor does. */
 export async function runMethod(
-	nodeType: INodeType,
+	versioned: INodeType | IVersionedNodeType,
 	kind: 'loadOptions' | 'listSearch',
 	method: string,
 	options: ContextOptions & { filter?: string; paginationToken?: string } = {},
 ) {
+	const nodeType = resolveNodeType(versioned);
 	const { context } = createContext(nodeType, options);
 	const fn = (nodeType.methods as any)?.[kind]?.[method];
 	if (!fn) throw new Error(`No ${kind} method ${method}`);

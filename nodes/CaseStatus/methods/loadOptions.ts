@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { resolvePracticeArea } from '../helpers/caseDiff';
-import { fetchPracticeAreas } from '../actions/common/practiceAreas';
+import { fetchPracticeAreas } from '../v1/actions/common/practiceAreas';
 
 /** Practice areas by name (the value Case Status matches on). */
 export async function getPracticeAreas(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {

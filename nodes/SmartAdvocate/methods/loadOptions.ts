@@ -2,7 +2,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { smartAdvocateEndpoints, smartAdvocateRequest } from '../transport';
-import { getNoteTypes as loadNoteTypes } from '../actions/noteTypes';
+import { getNoteTypes as loadNoteTypes } from '../v1/actions/noteTypes';
 
 const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name);
 

@@ -6,7 +6,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { smartAdvocateByDatePaged, smartAdvocateEndpoints } from '../transport';
-import { CaseStaffCache, toSimplifiedCase } from '../actions/caseLookup';
+import { CaseStaffCache, toSimplifiedCase } from '../v1/actions/caseLookup';
 import { parseSmartAdvocateDate, type SaInstant } from '../helpers/dates';
 import { mapWithConcurrency } from '../helpers/concurrency';
 import { noteMatches, type NoteFilter } from '../helpers/noteFilter';

@@ -2,11 +2,11 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { SmartAdvocate } from '../../../nodes/SmartAdvocate/SmartAdvocate.node';
 import { SmartAdvocateTrigger } from '../../../nodes/SmartAdvocate/SmartAdvocateTrigger.node';
-import { operations } from '../../../nodes/SmartAdvocate/actions/router';
-import { runNode } from '../../support/n8nContext';
+import { operations } from '../../../nodes/SmartAdvocate/v1/actions/router';
+import { resolveNodeType, runNode } from '../../support/n8nContext';
 
 describe('SmartAdvocate node description', () => {
-	const { description } = new SmartAdvocate();
+	const { description } = resolveNodeType(new SmartAdvocate());
 	const option = (name: string, within: INodeProperties[]) => within.filter((p) => p.name === name);
 
 	it('offers every resource and operation the issue asks for, each handled by an operation file', () => {
@@ -17,10 +17,10 @@ describe('SmartAdvocate node description', () => {
 			offered[resource] = (operation!.options as Array<{ value: string }>).map((o) => o.value);
 		}
 		expect(offered).toEqual({
-			case: ['get', 'getMany', 'update'],
-			document: ['download', 'getMany', 'upload'],
-			note: ['create', 'getMany'],
-			noteType: ['getMany'],
+			case: ['get', 'getAll', 'update'],
+			document: ['download', 'getAll', 'upload'],
+			note: ['create', 'getAll'],
+			noteType: ['getAll'],
 		});
 		for (const [resource, ops] of Object.entries(offered)) {
 			expect(Object.keys(operations[resource]).sort()).toEqual([...ops].sort());

@@ -1,4 +1,4 @@
-import type { INodePropertyOptions, INodeType } from 'n8n-workflow';
+import type { INodePropertyOptions, INodeType, IVersionedNodeType } from 'n8n-workflow';
 
 import { SmartAdvocate } from '../../../../nodes/SmartAdvocate/SmartAdvocate.node';
 import { SmartAdvocateTrigger } from '../../../../nodes/SmartAdvocate/SmartAdvocateTrigger.node';
@@ -12,7 +12,7 @@ describe('SmartAdvocate › dropdown lists', () => {
 	});
 	afterAll(() => sa.close());
 
-	const load = async (method: string, node: INodeType = new SmartAdvocate()) =>
+	const load = async (method: string, node: INodeType | IVersionedNodeType = new SmartAdvocate()) =>
 		(await runMethod(node, 'loadOptions', method, { credentials: sa.credentials })) as INodePropertyOptions[];
 
 	it('lists note types by name with their IDs, in both nodes', async () => {

@@ -1,0 +1,47 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { showOnlyFor } from '../../../../shared/displayOptions';
+import { buildCaseBody } from '../../../helpers/caseBody';
+import { caseLocator, fetchCase, readCaseLocator } from '../common/caseLocator';
+import { given, readCaseAttributes } from '../common/caseInput';
+import { caseAttributeOptions, simplifyProperty } from '../common/caseProperties';
+import { caseWriteFailed, patchCase, setCaseClosed } from '../common/caseWrites';
+import { caseOutput } from '../common/output';
+
+const properties: INodeProperties[] = [
+	caseLocator(),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: caseAttributeOptions('update', 'updateFields'),
+	},
+	simplifyProperty,
+];
+
+export const description = showOnlyFor({ resource: ['case'], operation: ['update'] }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const locator = readCaseLocator.call(this, itemIndex);
+	const desired = given(
+		readCaseAttributes.call(this, itemIndex, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject),
+	);
+	if (Object.keys(desired).length === 0) {
+		throw new NodeOperationError(this.getNode(), 'No field to update', {
+			description: 'Add at least one field under Update Fields, with a value.',
+			itemIndex,
+		});
+	}
+	const existing = await fetchCase.call(this, itemIndex, locator);
+	const ids = { readableId: existing.readable_id, integrationId: existing.integration_id, caseId: existing.id };
+	try {
+		let updated = await patchCase.call(this, itemIndex, existing, buildCaseBody(desired));
+		if (desired.closed !== undefined) updated = await setCaseClosed.call(this, itemIndex, updated, desired.closed);
+		return [{ json: caseOutput.call(this, itemIndex, updated), pairedItem: { item: itemIndex } }];
+	} catch (error) {
+		return caseWriteFailed.call(this, error, itemIndex, 'update', ids);
+	}
+}

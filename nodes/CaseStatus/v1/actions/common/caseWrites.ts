@@ -1,0 +1,103 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { buildCaseBody } from '../../../helpers/caseBody';
+import type { DesiredCase } from '../../../helpers/caseFields';
+import { caseLabel, readRefusal, refusalHint } from '../../../helpers/caseRefusal';
+import type { CsCaseRecord } from '../../../helpers/records';
+import { caseStatusEndpoints, caseStatusRequest } from '../../../transport';
+import { asNodeError } from './nodeError';
+
+export interface CaseIds {
+	readableId?: string | null;
+	integrationId?: string | null;
+	caseId?: number | string;
+}
+
+/** Creates a case (and closes it when asked to). */
+export async function createCase(this: IExecuteFunctions, itemIndex: number, desired: DesiredCase): Promise<CsCaseRecord> {
+	const created = await caseStatusRequest<CsCaseRecord>(
+		this,
+		{ method: 'POST', path: caseStatusEndpoints.cases(), body: buildCaseBody(desired) },
+		{ action: `create case ${caseLabel(desired)}`, itemIndex },
+	);
+	return desired.closed ? await setCaseClosed.call(this, itemIndex, created, true) : created;
+}
+
+/** Writes the given body to a case; an empty body writes nothing and returns the case as it is. */
+export async function patchCase(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	existing: CsCaseRecord,
+	body: IDataObject,
+): Promise<CsCaseRecord> {
+	if (Object.keys(body).length === 0) return existing;
+	return await caseStatusRequest<CsCaseRecord>(
+		this,
+		{ method: 'PATCH', path: caseStatusEndpoints.case(existing.id), body },
+		{
+			action: `update case ${caseLabel({ readableId: existing.readable_id, integrationId: existing.integration_id, caseId: existing.id })}`,
+			itemIndex,
+			notFound: `No case with ID ${existing.id} exists in Case Status`,
+		},
+	);
+}
+
+/** Closes or reopens a case; does nothing when it already is in that state. */
+export async function setCaseClosed(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	existing: CsCaseRecord,
+	closed: boolean,
+): Promise<CsCaseRecord> {
+	if (Boolean(existing.closed_at) === closed) return existing;
+	const label = caseLabel({ readableId: existing.readable_id, integrationId: existing.integration_id, caseId: existing.id });
+	return await caseStatusRequest<CsCaseRecord>(
+		this,
+		{
+			method: 'POST',
+			path: closed ? caseStatusEndpoints.closeCase(existing.id) : caseStatusEndpoints.reopenCase(existing.id),
+		},
+		{ action: `${closed ? 'close' : 'reopen'} case ${label}`, itemIndex },
+	);
+}
+
+/**
+ * A case write that Case Status refused (unknown attorney, invalid phone, unmapped practice
+ * area or stage…) becomes an error naming the case and the reason. With Continue On Fail it is
+ * an error item that also carries `readableId`, `integrationId` and a short `reason`, so a sync
+ * report can list the cases to fix; other failures pass through unchanged.
+ */
+export function caseWriteFailed(
+	this: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+	verb: 'create' | 'update' | 'create or update',
+	ids: CaseIds,
+): INodeExecutionData[] {
+	const refusal = readRefusal(error);
+	if (!refusal) throw asNodeError(this.getNode(), error);
+	const message = `Case Status refused to ${verb} case ${caseLabel(ids)}: ${refusal.reason}`;
+	const description = refusalHint(refusal.reason, refusal.httpCode);
+	if (this.continueOnFail()) {
+		return [
+			{
+				json: {
+					error: message,
+					errorDescription: description,
+					httpCode: refusal.httpCode,
+					readableId: ids.readableId ?? null,
+					integrationId: ids.integrationId ?? null,
+					reason: refusal.reason,
+				},
+				pairedItem: { item: itemIndex },
+			},
+		];
+	}
+	throw new NodeApiError(this.getNode(), { message, httpCode: refusal.httpCode } as JsonObject, {
+		message,
+		description,
+		httpCode: refusal.httpCode,
+		itemIndex,
+	});
+}

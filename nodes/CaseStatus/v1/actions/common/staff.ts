@@ -1,0 +1,55 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { caseStatusEndpoints, caseStatusListAll } from '../../../transport';
+import { asNodeError } from './nodeError';
+
+/** Roles a case's attorneys and paralegals can have (clients are never staff). */
+const STAFF_ROLES = ['admin', 'attorney', 'paralegal', 'support'];
+
+async function fetchStaffEmails(ctx: IExecuteFunctions, itemIndex: number): Promise<Set<string> | undefined> {
+	const emails = new Set<string>();
+	try {
+		for (const role of STAFF_ROLES) {
+			const users = await caseStatusListAll(
+				ctx,
+				caseStatusEndpoints.users(),
+				{ qs: { role } },
+				{ action: `get the ${role} users`, itemIndex },
+			);
+			for (const user of users) if (typeof user.email === 'string') emails.add(user.email.trim().toLowerCase());
+		}
+	} catch (error) {
+		// An account without the user list still syncs; unknown e-mails are then simply compared as given.
+		if (error instanceof NodeApiError && error.httpCode === '404') return undefined;
+		throw asNodeError(ctx.getNode(), error);
+	}
+	return emails;
+}
+
+/** One fetch per node run, shared by every item. */
+const perRun = new WeakMap<object, Promise<Set<string> | undefined>>();
+
+/** E-mails of the firm's Case Status staff (lower case), or undefined when the account cannot list users. */
+export async function staffEmailsForRun(ctx: IExecuteFunctions, itemIndex: number): Promise<Set<string> | undefined> {
+	let pending = perRun.get(ctx);
+	if (!pending) {
+		pending = fetchStaffEmails(ctx, itemIndex);
+		perRun.set(ctx, pending);
+		pending.catch(() => perRun.delete(ctx));
+	}
+	return await pending;
+}
+
+/**
+ * Splits e-mails into those of Case Status staff and the rest. Case Status leaves unknown
+ * additional attorneys and paralegals out of a case, so comparing them would find a change
+ * every night that no write can make.
+ */
+export function knownStaff(emails: string[] | undefined, staff: Set<string> | undefined): { known?: string[]; unknown: string[] } {
+	if (!emails || !staff) return { known: emails, unknown: [] };
+	return {
+		known: emails.filter((email) => staff.has(email.toLowerCase())),
+		unknown: emails.filter((email) => !staff.has(email.toLowerCase())),
+	};
+}

@@ -1,0 +1,140 @@
+/**
+ * Finding a case from what the user gave (a case picked from the list, a case ID or a case number),
+ * and loading what a simplified case needs (its clients and staff). Used by every operation and the trigger.
+ */
+import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { ServiceContext } from '../../../shared/serviceRequest';
+import { smartAdvocateEndpoints, smartAdvocateRequest } from '../../transport';
+import { caseNumberPattern } from '../../helpers/caseNumberPattern';
+import { simplifyCase, type SimplifiedCase } from '../../helpers/simplify';
+
+/** A case as the user named it. */
+export interface CaseReference {
+	by: 'id' | 'caseNumber';
+	value: string;
+}
+
+/** Reads a Case resource locator parameter (From List and By ID give the case ID; By Case Number the number). */
+export function readCaseReference(this: IExecuteFunctions, itemIndex: number, parameterName = 'case'): CaseReference {
+	const locator = this.getNodeParameter(parameterName, itemIndex) as INodeParameterResourceLocator | string | number;
+	const mode = typeof locator === 'object' && locator !== null ? locator.mode : 'id';
+	const raw = typeof locator === 'object' && locator !== null ? locator.value : locator;
+	const value = String(raw ?? '').trim();
+	if (!value) {
+		throw new NodeOperationError(this.getNode(), 'No case given in the Case parameter', {
+			description: 'Pick a case from the list, or enter its case ID or case number.',
+			itemIndex,
+		});
+	}
+	if (mode === 'caseNumber') return { by: 'caseNumber', value };
+	if (!/^\d+$/.test(value)) {
+		throw new NodeOperationError(this.getNode(), `The case ID "${value}" is not a number`, {
+			description: 'A SmartAdvocate case ID is a number such as 516718. To use a case number, choose "By Case Number".',
+			itemIndex,
+		});
+	}
+	return { by: 'id', value };
+}
+
+/** Describes the case for messages: "case 516718" or "case number 2024-0042". */
+export const describeCase = (ref: CaseReference) => (ref.by === 'id' ? `case ${ref.value}` : `case number ${ref.value}`);
+
+/** The case with exactly this case number (with staff and incident), or a clear error naming the number. */
+export async function getCaseByNumber(ctx: ServiceContext, caseNumber: string, itemIndex?: number): Promise<IDataObject> {
+	const found = await smartAdvocateRequest<IDataObject[]>(
+		ctx,
+		{
+			method: 'GET',
+			path: smartAdvocateEndpoints.caseInfo(),
+			qs: { Casenumber: caseNumberPattern(caseNumber, 'exact'), AddContactInfo: true },
+		},
+		{ action: `find case number ${caseNumber}`, itemIndex, notFound: `No case with number ${caseNumber} exists in SmartAdvocate` },
+	);
+	const wanted = caseNumber.trim().toLowerCase();
+	const match = (Array.isArray(found) ? found : []).find((c) => String(c.caseNumber ?? '').trim().toLowerCase() === wanted);
+	if (!match) {
+		throw new NodeOperationError(ctx.getNode(), `No case with number ${caseNumber} exists in SmartAdvocate`, {
+			description: 'Check the case number in this item; it must exist in SmartAdvocate and be visible to the credential\'s user.',
+			itemIndex,
+		});
+	}
+	return match;
+}
+
+export async function getCaseById(ctx: ServiceContext, caseId: string | number, itemIndex?: number): Promise<IDataObject> {
+	return await smartAdvocateRequest<IDataObject>(
+		ctx,
+		{ method: 'GET', path: smartAdvocateEndpoints.case(caseId) },
+		{ action: `get case ${caseId}`, itemIndex, notFound: `No case with ID ${caseId} exists in SmartAdvocate` },
+	);
+}
+
+/** The full case record (with staff and incident) the reference points at. */
+export async function getCase(ctx: ServiceContext, ref: CaseReference, itemIndex?: number): Promise<IDataObject> {
+	return ref.by === 'id' ? await getCaseById(ctx, ref.value, itemIndex) : await getCaseByNumber(ctx, ref.value, itemIndex);
+}
+
+/** The case ID the reference points at; a case number costs one lookup. */
+export async function resolveCaseId(ctx: ServiceContext, ref: CaseReference, itemIndex?: number): Promise<number> {
+	if (ref.by === 'id') return Number(ref.value);
+	return Number((await getCaseByNumber(ctx, ref.value, itemIndex)).caseID);
+}
+
+export async function getCaseContacts(ctx: ServiceContext, caseId: string | number, itemIndex?: number): Promise<IDataObject[]> {
+	const contacts = await smartAdvocateRequest<IDataObject[]>(
+		ctx,
+		{ method: 'GET', path: smartAdvocateEndpoints.caseContacts(caseId) },
+		{ action: `get the clients of case ${caseId}`, itemIndex, notFound: `No case with ID ${caseId} exists in SmartAdvocate` },
+	);
+	return Array.isArray(contacts) ? contacts : [];
+}
+
+/** The case staff: embedded `caseStaff` when SmartAdvocate sends it, else the (proposed) staff endpoint. */
+export async function getCaseStaff(ctx: ServiceContext, rawCase: IDataObject, itemIndex?: number): Promise<IDataObject[]> {
+	if (Array.isArray(rawCase.caseStaff)) return rawCase.caseStaff as IDataObject[];
+	const staff = await smartAdvocateRequest<IDataObject[]>(
+		ctx,
+		{ method: 'GET', path: smartAdvocateEndpoints.caseStaff(rawCase.caseID as number) },
+		{
+			action: `get the staff of case ${rawCase.caseID}`,
+			itemIndex,
+			notFound: `SmartAdvocate sent case ${rawCase.caseID} without its staff, and this SmartAdvocate server has no case staff endpoint (case/{caseID}/staff)`,
+		},
+	);
+	return Array.isArray(staff) ? staff : [];
+}
+
+/** A raw case as the simplified record (one call for its clients, one more only when staff is not embedded). */
+export async function toSimplifiedCase(ctx: ServiceContext, rawCase: IDataObject, itemIndex?: number): Promise<SimplifiedCase> {
+	const [contacts, staff] = await Promise.all([
+		getCaseContacts(ctx, rawCase.caseID as number, itemIndex),
+		getCaseStaff(ctx, rawCase, itemIndex),
+	]);
+	return simplifyCase(rawCase, contacts, staff);
+}
+
+/**
+ * Case staff by case ID, loaded once per case: notes name only their author's user ID, and the
+ * author's name and e-mail come from the staff of the note's case.
+ */
+export class CaseStaffCache {
+	private readonly staff = new Map<number, Promise<IDataObject[]>>();
+
+	constructor(private readonly ctx: ServiceContext) {}
+
+	/** Remembers staff already at hand (e.g. from a case just loaded). */
+	remember(rawCase: IDataObject) {
+		if (Array.isArray(rawCase.caseStaff)) this.staff.set(Number(rawCase.caseID), Promise.resolve(rawCase.caseStaff as IDataObject[]));
+	}
+
+	async of(caseId: number, itemIndex?: number): Promise<IDataObject[]> {
+		let pending = this.staff.get(caseId);
+		if (!pending) {
+			pending = getCaseById(this.ctx, caseId, itemIndex).then((rawCase) => getCaseStaff(this.ctx, rawCase, itemIndex));
+			this.staff.set(caseId, pending);
+		}
+		return await pending;
+	}
+}

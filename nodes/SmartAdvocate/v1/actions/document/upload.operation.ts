@@ -1,0 +1,126 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { showOnlyFor } from '../../../../shared/displayOptions';
+import { smartAdvocateEndpoints, smartAdvocateRequest } from '../../../transport';
+import { userDateToIso } from '../../../helpers/dates';
+import { extensionForMime, mimeFromFileName, OCTET_STREAM } from '../../../helpers/mime';
+import { buildMultipart } from '../../../helpers/multipart';
+import { simplifyDocument } from '../../../helpers/simplify';
+import { readCaseReference, resolveCaseId } from '../caseLookup';
+import { caseLocator, simplifyProperty } from '../common.descriptions';
+
+export const DEFAULT_FOLDER = 'Case Documents';
+
+const properties: INodeProperties[] = [
+	caseLocator({ description: 'The case the document is filed in' }),
+	{
+		displayName: 'Input Binary Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		required: true,
+		hint: 'The name of the input binary field containing the file to upload',
+	},
+	{
+		displayName: 'Folder',
+		name: 'folder',
+		type: 'string',
+		default: DEFAULT_FOLDER,
+		description: 'The SmartAdvocate document folder. Case Status files client uploads in "Case Documents".',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Category',
+				name: 'categoryName',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. Correspondence',
+				description: 'The SmartAdvocate document category name. SmartAdvocate uses its default category when empty.',
+			},
+			{
+				displayName: 'Description',
+				name: 'description',
+				type: 'string',
+				default: '',
+			},
+			{
+				displayName: 'Document Date',
+				name: 'documentDate',
+				type: 'dateTime',
+				default: '',
+				description: 'The date of the document itself. SmartAdvocate uses today when empty.',
+			},
+			{
+				displayName: 'File Name',
+				name: 'fileName',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. Police Report.pdf',
+				description: 'The document name in SmartAdvocate. Defaults to the file name of the binary data.',
+			},
+		],
+	},
+	simplifyProperty,
+];
+
+export const description = showOnlyFor({ resource: ['document'], operation: ['upload'] }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const ref = readCaseReference.call(this, itemIndex);
+	const field = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
+	const folder = String(this.getNodeParameter('folder', itemIndex, DEFAULT_FOLDER) ?? '').trim() || DEFAULT_FOLDER;
+	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const binary = this.helpers.assertBinaryData(itemIndex, field);
+	const mimeType = binary.mimeType && binary.mimeType !== OCTET_STREAM ? binary.mimeType : undefined;
+	let fileName = String(additional.fileName ?? '').trim() || binary.fileName || `document-${Date.now()}`;
+	if (!/\.[a-z0-9]+$/i.test(fileName) && mimeType && extensionForMime(mimeType)) fileName += `.${extensionForMime(mimeType)}`;
+
+	let documentDate: string | undefined;
+	if (additional.documentDate) {
+		documentDate = userDateToIso(additional.documentDate, this.getTimezone());
+		if (!documentDate) {
+			throw new NodeOperationError(this.getNode(), `The Document Date "${additional.documentDate}" is not a date`, {
+				description: 'Enter a date, or pick one in the date picker.',
+				itemIndex,
+			});
+		}
+	}
+
+	const caseId = await resolveCaseId(this, ref, itemIndex);
+	const data = await this.helpers.getBinaryDataBuffer(itemIndex, field);
+	const multipart = buildMultipart(
+		{
+			documentName: fileName,
+			folder,
+			description: String(additional.description ?? '').trim() || undefined,
+			categoryName: String(additional.categoryName ?? '').trim() || undefined,
+			documentDate,
+		},
+		{ field: 'file', fileName, contentType: mimeType ?? mimeFromFileName(fileName) ?? OCTET_STREAM, data },
+	);
+	const response = await smartAdvocateRequest<IDataObject | string>(
+		this,
+		{
+			method: 'POST',
+			path: smartAdvocateEndpoints.uploadDocument(caseId),
+			body: multipart.body,
+			headers: { 'Content-Type': multipart.contentType, Accept: 'application/json' },
+		},
+		{
+			action: `upload "${fileName}" to case ${caseId}`,
+			itemIndex,
+			notFound: `No case with ID ${caseId} exists in SmartAdvocate (or this SmartAdvocate server does not accept document uploads)`,
+		},
+	);
+	const document = (typeof response === 'string' ? JSON.parse(response) : response) as IDataObject;
+	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+	const json = simplify ? (simplifyDocument(document) as unknown as IDataObject) : document;
+	return [{ json, pairedItem: { item: itemIndex } }];
+}

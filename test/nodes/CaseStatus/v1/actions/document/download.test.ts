@@ -1,0 +1,59 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { CaseStatus } from '../../../../../../nodes/CaseStatus/CaseStatus.node';
+import { runNode, type SentRequest } from '../../../../../support/n8nContext';
+import { API_KEY, PDF_BYTES } from '../../../fixtures';
+import { startCs, type CsHarness } from '../../../harness';
+
+let cs: CsHarness;
+beforeAll(async () => {
+	cs = await startCs();
+});
+afterAll(() => cs.close());
+beforeEach(() => cs.reset());
+
+const download = (parameters: IDataObject, sentRequests?: SentRequest[], items?: IDataObject[]) =>
+	runNode(new CaseStatus(), {
+		parameters: { resource: 'document', operation: 'download', ...parameters },
+		credentials: cs.credentials,
+		sentRequests,
+		items: items as any,
+	});
+
+describe('Document → Download', () => {
+	it('downloads the file as binary data with its name and type', async () => {
+		const [item] = await download({ fileId: '8001' });
+		expect(item.json).toMatchObject({ fileId: 8001, fileName: 'police-report.pdf', caseId: 90001 });
+		expect(item.binary?.data).toMatchObject({ fileName: 'police-report.pdf', mimeType: 'application/pdf', fileExtension: 'pdf' });
+		expect(Buffer.from(item.binary!.data.data, 'base64').equals(PDF_BYTES)).toBe(true);
+		expect(item.pairedItem).toEqual({ item: 0 });
+	});
+
+	it('never sends the API key to the file host', async () => {
+		const sentRequests: SentRequest[] = [];
+		await download({ fileId: '8001' }, sentRequests);
+		const toFileHost = sentRequests.filter((r) => r.url.startsWith(cs.sim.fileHost.url));
+		const toApi = sentRequests.filter((r) => r.url.startsWith(cs.sim.api.url));
+		expect(toFileHost).toHaveLength(1);
+		expect(Object.keys(toFileHost[0].headers).map((h) => h.toLowerCase())).not.toContain('authorization');
+		expect(JSON.stringify(toFileHost)).not.toContain(API_KEY);
+		expect(toApi.every((r) => r.headers.Authorization === `ApiKey ${API_KEY}`)).toBe(true);
+		expect(cs.fileHostRequests()).toEqual([expect.objectContaining({ method: 'GET', status: 200, hadAuthorization: false })]);
+	});
+
+	it('puts the file in the chosen field and keeps the binary data that came in', async () => {
+		const [item] = await download({ fileId: '8001', options: { binaryPropertyName: 'report' } }, undefined, [
+			{ json: {}, binary: { photo: { data: 'AAAA', mimeType: 'image/png', fileName: 'photo.png' } } },
+		]);
+		expect(Object.keys(item.binary ?? {}).sort()).toEqual(['photo', 'report']);
+	});
+
+	it('says plainly when the document does not exist', async () => {
+		await expect(download({ fileId: '999' })).rejects.toThrow('No document with ID 999 exists in Case Status');
+		expect(cs.fileHostRequests()).toEqual([]);
+	});
+
+	it('explains that a document ID is a number', async () => {
+		await expect(download({ fileId: 'police-report.pdf' })).rejects.toThrow('The Document ID "police-report.pdf" is not a number');
+	});
+});

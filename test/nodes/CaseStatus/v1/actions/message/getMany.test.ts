@@ -1,0 +1,63 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { CaseStatus } from '../../../../../../nodes/CaseStatus/CaseStatus.node';
+import { runNode } from '../../../../../support/n8nContext';
+import { rl, startCs, type CsHarness } from '../../../harness';
+
+let cs: CsHarness;
+beforeAll(async () => {
+	cs = await startCs();
+});
+afterAll(() => cs.close());
+beforeEach(() => cs.reset());
+
+const getMany = (parameters: IDataObject) =>
+	runNode(new CaseStatus(), {
+		parameters: { resource: 'message', operation: 'getAll', returnAll: true, ...parameters },
+		credentials: cs.credentials,
+	});
+
+const ids = (items: Array<{ json: IDataObject }>) => items.map((item) => item.json.messageId);
+
+describe('Message → Get Many', () => {
+	it('lists the messages of one case, oldest first, simplified', async () => {
+		const output = await getMany({ scope: 'case', case: rl('readableId', '2025-00137') });
+		expect(ids(output)).toEqual([5001, 5002, 5003]);
+		expect(output[0].json).toEqual({
+			messageId: 5001,
+			caseId: 90001,
+			readableId: '2025-00137',
+			integrationId: '516718',
+			direction: 'fromClient',
+			content: 'Hi, any news on my claim?',
+			senderName: 'Maria Garcia',
+			sentAt: cs.fixture.ago(60 * 5),
+			createdAt: cs.fixture.ago(60 * 5),
+			externalId: null,
+		});
+		expect(output.map((item) => item.pairedItem)).toEqual(output.map(() => ({ item: 0 })));
+	});
+
+	it('lists the messages of the whole firm', async () => {
+		expect(ids(await getMany({ scope: 'firm' }))).toEqual([5001, 5002, 5003, 5004]);
+	});
+
+	it('filters by direction', async () => {
+		expect(ids(await getMany({ scope: 'firm', filters: { direction: 'fromClient' } }))).toEqual([5001, 5003, 5004]);
+		expect(ids(await getMany({ scope: 'firm', filters: { direction: 'fromStaff' } }))).toEqual([5002]);
+	});
+
+	it('filters by time, including messages exactly at the given time', async () => {
+		const output = await getMany({ scope: 'firm', filters: { since: cs.fixture.ago(60 * 3) } });
+		expect(ids(output)).toEqual([5003, 5004]);
+	});
+
+	it('returns up to the limit', async () => {
+		expect(ids(await getMany({ scope: 'firm', returnAll: false, limit: 2 }))).toEqual([5001, 5002]);
+	});
+
+	it('returns the raw messages when Simplify is off', async () => {
+		const [first] = await getMany({ scope: 'case', case: rl('id', '90002'), simplify: false });
+		expect(first.json).toMatchObject({ id: 5004, type: 'incoming', sender_name: 'Linh Nguyen' });
+	});
+});

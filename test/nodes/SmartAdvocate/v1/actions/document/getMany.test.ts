@@ -1,0 +1,50 @@
+import { SmartAdvocate } from '../../../../../../nodes/SmartAdvocate/SmartAdvocate.node';
+import { runNode } from '../../../../../support/n8nContext';
+import { PNG_BYTES } from '../../../fixtures';
+import { rl, startSa, type SaHarness } from '../../../harness';
+
+describe('SmartAdvocate › Document › Get Many', () => {
+	let sa: SaHarness;
+	beforeAll(async () => {
+		sa = await startSa();
+	});
+	afterAll(() => sa.close());
+	beforeEach(() => sa.reset());
+
+	const getMany = (parameters: Record<string, unknown>, options: Parameters<typeof runNode>[1] = {}) =>
+		runNode(new SmartAdvocate(), {
+			parameters: { resource: 'document', operation: 'getAll', ...parameters },
+			credentials: sa.credentials,
+			timezone: 'UTC',
+			...options,
+		});
+
+	it('lists a case\'s documents, simplified', async () => {
+		const items = await getMany({ searchBy: 'case', case: rl('caseNumber', '2024-0001') });
+		expect(items.map((i) => i.json)).toEqual([
+			expect.objectContaining({ documentId: 801, caseId: 1001, fileName: 'Police Report.pdf', folder: 'Case Documents', contentType: 'application/pdf' }),
+			expect.objectContaining({ documentId: 802, fileName: 'Scene Photo.png', folder: 'Photos', contentType: 'image/png', fileSize: PNG_BYTES.length }),
+		]);
+		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 0 }]);
+	});
+
+	it('filters by folder and stops at Limit', async () => {
+		expect((await getMany({ searchBy: 'case', case: rl('id', '1001'), filters: { folder: 'photos' } })).map((i) => i.json.documentId)).toEqual([802]);
+		expect(await getMany({ searchBy: 'case', case: rl('id', '1001'), limit: 1 })).toHaveLength(1);
+	});
+
+	it('pages through a long list when returning all', async () => {
+		for (let i = 0; i < 205; i++) {
+			await sa.admin.post('/__admin/documents', { caseID: 1002, fileName: `page-${i}.txt`, contentBase64: Buffer.from(`p${i}`).toString('base64') });
+		}
+		const items = await getMany({ searchBy: 'case', case: rl('id', '1002'), returnAll: true, simplify: false });
+		expect(items).toHaveLength(205);
+		expect(new Set(items.map((i) => i.json.documentID)).size).toBe(205);
+		expect((await sa.calls()).filter((c) => c === 'GET /case/1002/documents')).toHaveLength(2);
+	});
+
+	it('searches every case by modified date', async () => {
+		const items = await getMany({ searchBy: 'modifiedDate', modifiedFrom: sa.fixture.ago(150), returnAll: true });
+		expect(items.map((i) => i.json.documentId)).toEqual([801, 802]);
+	});
+});

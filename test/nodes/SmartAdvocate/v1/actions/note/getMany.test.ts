@@ -1,0 +1,74 @@
+import { SmartAdvocate } from '../../../../../../nodes/SmartAdvocate/SmartAdvocate.node';
+import { runNode } from '../../../../../support/n8nContext';
+import { NOTE_TYPE_ID } from '../../../fixtures';
+import { rl, startSa, type SaHarness } from '../../../harness';
+
+describe('SmartAdvocate › Note › Get Many', () => {
+	let sa: SaHarness;
+	beforeAll(async () => {
+		sa = await startSa();
+	});
+	afterAll(() => sa.close());
+	beforeEach(() => sa.reset());
+
+	const getMany = (parameters: Record<string, unknown>, options: Parameters<typeof runNode>[1] = {}) =>
+		runNode(new SmartAdvocate(), {
+			parameters: { resource: 'note', operation: 'getAll', ...parameters },
+			credentials: sa.credentials,
+			timezone: 'UTC',
+			...options,
+		});
+	const ids = (items: Awaited<ReturnType<typeof getMany>>) => items.map((i) => i.json.noteId);
+
+	it('returns a case\'s notes newest first, with clean text and the author from the case staff', async () => {
+		const items = await getMany({ searchBy: 'case', case: rl('id', '1001') });
+		expect(ids(items)).toEqual([503, 502, 501]);
+		expect(items.every((i) => (i.pairedItem as { item: number }).item === 0)).toBe(true);
+		const shared = items[2].json;
+		expect(shared).toMatchObject({
+			noteId: 501,
+			caseNumber: '2024-0001',
+			noteType: 'Plaintiff',
+			subject: 'Update for you',
+			text: 'Your MRI is booked.\nSee you soon & take care',
+			isSharedInClientPortal: true,
+			authorUserId: 101,
+			author: { name: 'Alice Archer', email: 'alice@firm.test' },
+			createdDate: sa.fixture.ago(60 * 5),
+		});
+		expect(items[1].json.author).toEqual({ name: 'Bob Baker', email: 'bob@firm.test' });
+		// Frank (106) wrote a note but is not on the case staff.
+		expect(items[0].json).toMatchObject({ authorUserId: 106, author: null });
+	});
+
+	it('finds the case by number and filters by note type and Shared in Client Portal', async () => {
+		const byNumber = { searchBy: 'case', case: rl('caseNumber', '2024-0001') };
+		expect(ids(await getMany({ ...byNumber, filters: { noteTypes: [NOTE_TYPE_ID.Case, NOTE_TYPE_ID['Phone Message']] } }))).toEqual([503, 502]);
+		expect(ids(await getMany({ ...byNumber, filters: { onlySharedInClientPortal: true } }))).toEqual([501]);
+		expect(ids(await getMany({ ...byNumber, filters: { createdSince: sa.fixture.ago(60 * 4) } }))).toEqual([503, 502]);
+		expect(ids(await getMany({ ...byNumber, limit: 1 }))).toEqual([503]);
+	});
+
+	it('searches every case by modified date, oldest first — what the relay templates poll', async () => {
+		const items = await getMany({ searchBy: 'modifiedDate', modifiedFrom: sa.fixture.ago(60 * 6), returnAll: true, simplify: false });
+		expect(items.map((i) => i.json.noteID)).toEqual([501, 502, 503, 504]);
+		const shared = await getMany({ searchBy: 'modifiedDate', modifiedFrom: sa.fixture.ago(60 * 6), filters: { onlySharedInClientPortal: true, noteTypes: ['Plaintiff'] } });
+		expect(shared.map((i) => [i.json.noteId, i.json.caseNumber])).toEqual([[501, '2024-0001'], [504, '2024-0002']]);
+	});
+
+	it('applies Limit after the filters', async () => {
+		const items = await getMany({ searchBy: 'modifiedDate', modifiedFrom: sa.fixture.ago(60 * 6), limit: 1, filters: { noteTypes: [NOTE_TYPE_ID['Phone Message']] } });
+		expect(ids(items)).toEqual([503]);
+	});
+
+	it('reports an unknown case ID per item with Continue On Fail', async () => {
+		const items = await getMany(
+			{ searchBy: 'case', case: rl('id', '={{ $json.caseId }}') },
+			{ continueOnFail: true, items: [{ json: { caseId: 1002 } }, { json: { caseId: 9999 } }] },
+		);
+		expect(items.map((i) => [i.json.noteId ?? i.json.error, i.pairedItem])).toEqual([
+			[504, { item: 0 }],
+			['No case with ID 9999 exists in SmartAdvocate', { item: 1 }],
+		]);
+	});
+});
