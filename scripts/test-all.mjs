@@ -17,6 +17,7 @@ ensureDeps();
 step('Build', 'npm run build');
 step('Lint (both n8n rule sets)', 'npm run lint');
 step('Type check (tests and simulators included)', 'npm run typecheck');
+step('n8n Cloud verification checks (n8n scanner on the packed package, n8n-node cloud-support)', 'npm run verify:cloud');
 if (existsSync(join(root, 'scripts/install-n8n.mjs'))) step('Real n8n for the end-to-end tests (cached)', 'node scripts/install-n8n.mjs');
 
 const results = mkdtempSync(join(tmpdir(), 'sacs-jest-'));

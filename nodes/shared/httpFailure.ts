@@ -22,7 +22,17 @@ interface ResponseLike {
 	body?: unknown;
 }
 
-function findResponse(error: any): ResponseLike | undefined {
+/** The parts of a thrown value that are read here; any of them may be missing. */
+interface ThrownLike {
+	cause?: ThrownLike;
+	response?: unknown;
+	code?: unknown;
+	httpCode?: unknown;
+	message?: unknown;
+	context?: { data?: unknown };
+}
+
+function findResponse(error: ThrownLike | undefined): ResponseLike | undefined {
 	for (const candidate of [error?.cause?.response, error?.response, error?.cause?.cause?.response]) {
 		if (candidate && typeof candidate === 'object') return candidate as ResponseLike;
 	}
@@ -49,12 +59,13 @@ function decodeBody(body: unknown): unknown {
 	}
 }
 
-export function readHttpFailure(error: any): HttpFailure {
+export function readHttpFailure(thrown: unknown): HttpFailure {
+	const error = thrown as ThrownLike | undefined;
 	const response = findResponse(error);
 	const rawStatus =
 		response?.status ?? response?.statusCode ?? (error?.httpCode ? Number(error.httpCode) : undefined);
 	const status = Number.isFinite(rawStatus) ? Number(rawStatus) : undefined;
-	const code: string | undefined = error?.cause?.code ?? error?.code ?? error?.cause?.cause?.code;
+	const code = error?.cause?.code ?? error?.code ?? error?.cause?.cause?.code;
 	return {
 		status,
 		headers: lowerCaseHeaders(response?.headers),

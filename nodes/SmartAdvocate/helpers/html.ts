@@ -62,7 +62,9 @@ const BLOCK = '\u0000';
 export function htmlToText(html: string | null | undefined): string {
 	if (!html) return '';
 	const text = html
-		.replace(/\u0000/g, '')
+		// The marker character must not come from the input.
+		.split(BLOCK)
+		.join('')
 		.replace(/<!--[\s\S]*?-->/g, '')
 		.replace(/<(script|style|head)\b[\s\S]*?<\/\1\s*>/gi, '')
 		// Source line breaks are not visible in HTML; only tags break lines.

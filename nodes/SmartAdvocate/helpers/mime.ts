@@ -66,8 +66,12 @@ function looksLikeText(bytes: Buffer): boolean {
 	// A cut multi-byte character at the end of the sample is fine; replacement characters elsewhere are not.
 	const body = text.replace(/\ufffd{1,3}$/, '');
 	if (body.includes('\ufffd')) return false;
-	const control = body.replace(/[\t\n\r\f]/g, '').match(/[\u0000-\u001f\u007f]/g);
-	return !control || control.length <= body.length / 100;
+	let control = 0;
+	for (const char of body) {
+		const code = char.charCodeAt(0);
+		if ((code < 0x20 && !'\t\n\r\f'.includes(char)) || code === 0x7f) control++;
+	}
+	return control <= body.length / 100;
 }
 
 /** The MIME type the first bytes show, or undefined when they are not recognised. */
