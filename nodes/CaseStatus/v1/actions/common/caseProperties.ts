@@ -130,8 +130,6 @@ export function clientProperties(description: string): INodeProperties[] {
 					displayName: 'Client',
 					name: 'client',
 					values: [
-						{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
-						{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
 						{
 							displayName: 'Cell Phone',
 							name: 'cellPhone',
@@ -148,13 +146,24 @@ export function clientProperties(description: string): INodeProperties[] {
 							placeholder: 'e.g. name@email.com',
 						},
 						{
+							displayName: 'First Name',
+							name: 'firstName',
+							type: 'string',
+							default: '',
+						},
+						{
 							displayName: 'Integration ID',
 							name: 'integrationId',
 							type: 'string',
 							default: '',
 							placeholder: 'e.g. 1695001',
-							description:
-								"The client's ID in your case management system (for SmartAdvocate, the contact ID). Case Status finds a returning client by it before the cell phone.",
+							description: 'The client\'s ID in your case management system (for SmartAdvocate, the contact ID). Case Status finds a returning client by it before the cell phone.',
+						},
+						{
+							displayName: 'Last Name',
+							name: 'lastName',
+							type: 'string',
+							default: '',
 						},
 					],
 				},
