@@ -101,17 +101,13 @@ async function dropUnknownStaff(this: IExecuteFunctions, itemIndex: number, desi
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const desired = readCaseAttributes.call(
-		this,
-		itemIndex,
-		{
-			...fields,
-			integrationId: this.getNodeParameter('integrationId', itemIndex),
-			readableId: this.getNodeParameter('readableId', itemIndex, ''),
-			primaryAttorneyEmail: this.getNodeParameter('primaryAttorneyEmail', itemIndex, ''),
-		},
-		readEmptyFields.call(this, itemIndex),
-	);
+	const emptyFields = readEmptyFields.call(this, itemIndex);
+	const desired = readCaseAttributes.call(this, itemIndex, {
+		...fields,
+		integrationId: this.getNodeParameter('integrationId', itemIndex),
+		readableId: this.getNodeParameter('readableId', itemIndex, ''),
+		primaryAttorneyEmail: this.getNodeParameter('primaryAttorneyEmail', itemIndex, ''),
+	}, emptyFields);
 	const integrationId = desired.integrationId;
 	if (!integrationId) {
 		throw new NodeOperationError(this.getNode(), 'The Integration ID is empty', {
