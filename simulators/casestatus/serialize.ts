@@ -15,7 +15,14 @@ export function staffSummary(user: CsUser) {
 }
 
 export function clientSummary(user: CsUser) {
-	return { id: user.id, first_name: user.first_name, last_name: user.last_name, email: user.email, cell_phone: user.cell_phone };
+	return {
+		id: user.id,
+		first_name: user.first_name,
+		last_name: user.last_name,
+		email: user.email,
+		cell_phone: user.cell_phone,
+		integration_id: user.integration_id,
+	};
 }
 
 export function userToApi(user: CsUser) {

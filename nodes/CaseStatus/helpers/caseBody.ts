@@ -16,7 +16,8 @@ const API_FIELD: Record<Exclude<SyncedField, 'closed'>, string> = {
 
 /**
  * The create or update body for the given values. With `only`, just those fields are written
- * (the fields Create or Update found changed). Values not given are left out, never nulled.
+ * (the fields Create or Update found changed). Values not given are left out; a cleared value is
+ * written as its "none" ([] for a list, '' for the description, null for the case date).
  */
 export function buildCaseBody(desired: DesiredCase, only?: readonly SyncedField[]): IDataObject {
 	const body: IDataObject = {};
@@ -33,6 +34,8 @@ export function buildCaseBody(desired: DesiredCase, only?: readonly SyncedField[
 			if (client.lastName !== undefined) apiClient.last_name = client.lastName;
 			if (client.email !== undefined) apiClient.email = client.email;
 			if (client.cellPhone !== undefined) apiClient.cell_phone = client.cellPhone;
+			// Case Status finds a returning client by this before the cell phone.
+			if (client.integrationId !== undefined) apiClient.integration_id = client.integrationId;
 			return apiClient;
 		});
 	}

@@ -111,7 +111,7 @@ function differs(
 
 /**
  * Which of the given fields differ from the case as Case Status has it. Fields not given are
- * not compared. E-mails compare case-insensitively, attorney and paralegal lists as sets, dates
+ * not compared; a cleared field (no paralegals, no date…) is compared as "none". E-mails compare case-insensitively, attorney and paralegal lists as sets, dates
  * as calendar dates, and practice area and stage by what Case Status would map the value to.
  * `practiceAreas` may be empty (then practice area and stage compare by name).
  */

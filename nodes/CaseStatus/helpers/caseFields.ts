@@ -1,6 +1,7 @@
 /**
- * The case values a user gives the node, read into one plain shape. Empty means "not given":
- * an empty field is neither compared nor written, so a workflow can sync a subset of fields.
+ * The case values a user gives the node, read into one plain shape. `undefined` means "not
+ * given": the field is neither compared nor written, so a workflow can sync a subset of fields.
+ * A cleared field has its "none" value ([] for a list, '' for the description, null for the date).
  */
 
 /** The eight attributes the SmartAdvocate sync keeps equal, plus the open/closed state. */
@@ -19,6 +20,8 @@ export const SYNCED_FIELDS = [
 export type SyncedField = (typeof SYNCED_FIELDS)[number];
 
 export interface DesiredClient {
+	/** The client's ID in the case management system (SmartAdvocate's contact ID). */
+	integrationId?: string;
 	firstName?: string;
 	lastName?: string;
 	email?: string;
@@ -33,10 +36,10 @@ export interface DesiredCase {
 	practiceArea?: string;
 	/** A stage's name or one of its integration mappings, within the practice area. */
 	stage?: string;
-	/** `YYYY-MM-DD`. */
-	caseDate?: string;
+	/** `YYYY-MM-DD`; null clears it. */
+	caseDate?: string | null;
 	primaryAttorneyEmail?: string;
-	/** Attorneys besides the primary attorney. */
+	/** Attorneys besides the primary attorney; [] means none. */
 	attorneyEmails?: string[];
 	paralegalEmails?: string[];
 	clients?: DesiredClient[];
@@ -104,7 +107,26 @@ export function sameCalendarDate(a: unknown, b: unknown): boolean {
 	return calendarDate(a).date === calendarDate(b).date;
 }
 
+/** The fields a user may clear: Case Status accepts an empty list, an empty description and no date. */
+export const CLEARABLE_FIELDS = ['description', 'caseDate', 'attorneyEmails', 'paralegalEmails'] as const;
+
+export type ClearableField = (typeof CLEARABLE_FIELDS)[number];
+
+/** The value that means "none" for a clearable field. */
+export function clearedValue(field: ClearableField): [] | '' | null {
+	if (field === 'caseDate') return null;
+	if (field === 'description') return '';
+	return [];
+}
+
+/** Whether a field holds its "none" value (a cleared field is nothing to write on a new case). */
+export function isCleared(value: unknown): boolean {
+	return value === null || value === '' || (Array.isArray(value) && value.length === 0);
+}
+
 const CLIENT_KEYS: Record<keyof DesiredClient, string[]> = {
+	// SmartAdvocate's simplified case names it contactId; Case Status names it integration_id.
+	integrationId: ['integrationId', 'integration_id', 'contactId', 'contactID', 'uniqueContactId'],
 	firstName: ['firstName', 'first_name', 'firstname'],
 	lastName: ['lastName', 'last_name', 'lastname'],
 	email: ['email'],
@@ -113,7 +135,8 @@ const CLIENT_KEYS: Record<keyof DesiredClient, string[]> = {
 
 /**
  * Clients from the node's Clients list or from a JSON array given by an expression. Accepts
- * camelCase or snake_case keys so SmartAdvocate-shaped and Case Status-shaped data both map.
+ * camelCase or snake_case keys so SmartAdvocate-shaped and Case Status-shaped data both map
+ * (a SmartAdvocate `contactId` becomes the client's integration ID).
  * Returns undefined when no client has any value; `invalid` when the JSON is not a list of objects.
  */
 export function clientList(value: unknown): { clients?: DesiredClient[]; invalid?: string } {
@@ -131,7 +154,7 @@ export function clientList(value: unknown): { clients?: DesiredClient[]; invalid
 	const clients: DesiredClient[] = [];
 	for (const entry of raw as unknown[]) {
 		if (!entry || typeof entry !== 'object' || Array.isArray(entry)) {
-			return { invalid: 'must be a list of objects with firstName, lastName, cellPhone and email' };
+			return { invalid: 'must be a list of objects with firstName, lastName, cellPhone, email and integrationId' };
 		}
 		const record = entry as Record<string, unknown>;
 		const client: DesiredClient = {};

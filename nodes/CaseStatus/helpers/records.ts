@@ -9,6 +9,8 @@ export interface CsPerson {
 	first_name?: string;
 	last_name?: string;
 	cell_phone?: string | null;
+	/** A client's ID in the case management system (proposed: Case Status returns what it was given). */
+	integration_id?: string | null;
 }
 
 export interface CsCaseRecord {

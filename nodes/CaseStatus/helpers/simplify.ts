@@ -28,6 +28,7 @@ export function simplifyCase(record: CsCaseRecord): IDataObject {
 			lastName: client.last_name ?? null,
 			email: client.email ?? null,
 			cellPhone: client.cell_phone ?? null,
+			integrationId: client.integration_id ?? null,
 		})),
 		updatedAt: record.updated_at ?? null,
 	};

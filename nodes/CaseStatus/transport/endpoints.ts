@@ -14,6 +14,11 @@ export const caseStatusEndpoints = {
 	reportingFirm: () => '/reporting/firm',
 
 	// PROPOSED
+	// Case bodies: `clients[].integration_id` carries the CMS contact ID, so Case Status finds a
+	// returning client by it before the cell phone (research §5.8: the interview code's
+	// import_client_handler matches integration_id first). Not seen in a verified connector.
+	// Clearing: `attorney_emails: []`, `paralegal_emails: []`, `description: ""` and
+	// `case_date: null` in a PATCH mean "none" (our design; Case Status publishes no rule).
 	sendMessage: () => '/v1/api/messages',
 	uploadFile: () => '/v1/api/files',
 	file: (fileId: string | number) => `/v1/api/files/${encodeURIComponent(String(fileId))}`,

@@ -71,11 +71,12 @@ const MAX_PAGES = 10_000;
 /**
  * Every item of a Case Status list, page by page (`page[number]` from 1, `size`), stopping at
  * `limit` or at a short page. `/v1/api/*` lists are bare arrays; `/reporting/*` wrap `results`.
+ * `keep` filters each page as it arrives, so Limit counts kept items and paging stops once enough are kept.
  */
 export async function caseStatusListAll(
 	ctx: ServiceContext,
 	path: string,
-	options: { limit?: number; pageSize?: number; qs?: IDataObject },
+	options: { limit?: number; pageSize?: number; qs?: IDataObject; keep?: (item: IDataObject) => boolean },
 	description: CallDescription,
 ): Promise<IDataObject[]> {
 	const results: IDataObject[] = [];
@@ -93,7 +94,8 @@ export async function caseStatusListAll(
 		);
 		const wrapped = response as { results?: IDataObject[]; next?: string | null } | undefined;
 		const items = Array.isArray(response) ? (response as IDataObject[]) : (wrapped?.results ?? []);
-		results.push(...items.slice(0, limit - results.length));
+		const kept = options.keep ? items.filter(options.keep) : items;
+		results.push(...kept.slice(0, limit - results.length));
 		if (!Array.isArray(response) && wrapped && 'next' in wrapped) {
 			if (!wrapped.next) break;
 			continue;

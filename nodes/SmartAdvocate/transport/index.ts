@@ -100,21 +100,30 @@ const MAX_PAGE_SIZE = 1000;
 /** A search returning more pages than this is looping, not paging. */
 const MAX_PAGES = 10_000;
 
+/** Options of the paged lists: `keep` filters each page as it arrives, so `limit` counts kept records. */
+export interface PagingOptions {
+	limit?: number;
+	pageSize?: number;
+	keep?: (record: IDataObject) => boolean;
+}
+
 /**
  * Every record of a `byDatePaged` search in the window, oldest first, stopping at `limit`.
- * Paging stops at a short page, at `totalPages`, or at an empty page.
+ * Paging stops at a short page, at `totalPages`, or at an empty page. `firstPage` (0-based)
+ * starts later in the search, so a workflow can read a large window in slices.
  */
 export async function smartAdvocateByDatePaged(
 	ctx: ServiceContext,
 	path: string,
 	window: DateWindow,
-	options: { limit?: number; pageSize?: number },
+	options: PagingOptions & { firstPage?: number },
 	description: CallDescription,
 ): Promise<IDataObject[]> {
 	const results: IDataObject[] = [];
 	const limit = options.limit ?? Infinity;
-	const pageSize = Math.min(options.pageSize ?? Math.min(limit, 500), MAX_PAGE_SIZE);
-	for (let currentPage = 0; currentPage < MAX_PAGES && results.length < limit; currentPage++) {
+	const pageSize = Math.min(options.pageSize ?? Math.min(options.keep ? 500 : limit, 500), MAX_PAGE_SIZE);
+	const firstPage = options.firstPage ?? 0;
+	for (let currentPage = firstPage; currentPage < firstPage + MAX_PAGES && results.length < limit; currentPage++) {
 		const response = await smartAdvocateRequest(
 			ctx,
 			{
@@ -136,7 +145,8 @@ export async function smartAdvocateByDatePaged(
 			description,
 		);
 		const { records, totalPages } = recordsOfPage(response);
-		results.push(...records.slice(0, limit - results.length));
+		const kept = options.keep ? records.filter(options.keep) : records;
+		results.push(...kept.slice(0, limit - results.length));
 		const lastPage = records.length < pageSize || (totalPages !== undefined && currentPage + 1 >= totalPages);
 		if (lastPage) break;
 	}
@@ -147,7 +157,7 @@ export async function smartAdvocateByDatePaged(
 export async function smartAdvocatePagedList(
 	ctx: ServiceContext,
 	path: string,
-	options: { limit?: number; pageSize?: number; qs?: IDataObject },
+	options: PagingOptions & { qs?: IDataObject },
 	description: CallDescription,
 ): Promise<IDataObject[]> {
 	const results: IDataObject[] = [];
@@ -160,7 +170,8 @@ export async function smartAdvocatePagedList(
 			description,
 		);
 		const records = Array.isArray(page) ? page : [];
-		results.push(...records.slice(0, limit - results.length));
+		const kept = options.keep ? records.filter(options.keep) : records;
+		results.push(...kept.slice(0, limit - results.length));
 		if (records.length < pageSize) break;
 	}
 	return results;

@@ -145,7 +145,7 @@ describe('POST /v1/api/cases', () => {
 	it('reuses an existing client found by integration ID even when the phone changed', async () => {
 		const res = await create({ clients: [{ first_name: 'Dan', last_name: 'Diaz', cell_phone: '(555) 999-0000', integration_id: '3002' }] });
 		expect(res.status).toBe(201);
-		expect(res.data.clients[0]).toMatchObject({ first_name: 'Dan', cell_phone: '+15559990000' });
+		expect(res.data.clients[0]).toMatchObject({ first_name: 'Dan', cell_phone: '+15559990000', integration_id: '3002' });
 		const dan = (await h.api.get('/v1/api/cases/7003')).data.clients[0];
 		expect(dan.id).toBe(res.data.clients[0].id);
 		expect(dan.cell_phone).toBe('+15559990000');
@@ -235,6 +235,12 @@ describe('PATCH /v1/api/cases/{id}', () => {
 		expect((await h.api.get('/v1/api/cases/7001')).data).toEqual(before);
 		expect((await h.api.patch('/v1/api/cases/7001', { integration_id: '516700' })).status).toBe(200);
 		expect((await h.api.patch('/v1/api/cases/424242', { description: 'x' })).status).toBe(404);
+	});
+
+	it('clears the description, case date and staff lists when sent empty', async () => {
+		const res = await h.api.patch('/v1/api/cases/7001', { description: '', case_date: null, attorney_emails: [], paralegal_emails: [] });
+		expect(res.status).toBe(200);
+		expect(res.data).toMatchObject({ description: '', case_date: null, attorneys: [], paralegals: [], primary_attorney: { email: 'alice@firm.test' } });
 	});
 
 	it('closes with closed_date and reopens with closed_date null', async () => {

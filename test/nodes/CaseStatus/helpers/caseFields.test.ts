@@ -63,6 +63,13 @@ describe('clientList', () => {
 		]);
 	});
 
+	it("takes a SmartAdvocate client's contactId as its integration ID, as text", () => {
+		expect(clientList([{ contactId: 1695001, firstName: 'Ana', lastName: 'Ruiz', cellPhone: null, email: null }]).clients).toEqual([
+			{ integrationId: '1695001', firstName: 'Ana', lastName: 'Ruiz' },
+		]);
+		expect(clientList([{ integration_id: 'C-7', first_name: 'Ana' }]).clients).toEqual([{ integrationId: 'C-7', firstName: 'Ana' }]);
+	});
+
 	it('reads JSON text and a single object', () => {
 		expect(clientList('[{"firstName":"Ana"}]').clients).toEqual([{ firstName: 'Ana' }]);
 		expect(clientList({ firstName: 'Ana' }).clients).toEqual([{ firstName: 'Ana' }]);

@@ -85,10 +85,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (filters.status) qs.status = filters.status;
 	const updatedAfter = sinceParameter.call(this, itemIndex, filters.updatedSince, 'Updated Since');
 	if (updatedAfter) qs.updated_after = updatedAfter;
+	// The ID filters are checked here too, page by page, so Limit counts only exact matches.
+	const keep = (record: IDataObject) =>
+		(qs.integration_id === undefined || String(record.integration_id ?? '') === qs.integration_id) &&
+		(qs.readable_id === undefined || String(record.readable_id ?? '') === qs.readable_id);
 	const cases = await caseStatusListAll(
 		this,
 		caseStatusEndpoints.cases(),
-		{ limit, qs },
+		{ limit, qs, keep },
 		{ action: 'get cases', itemIndex },
 	);
 	return (cases as unknown as CsCaseRecord[]).map((record) => ({

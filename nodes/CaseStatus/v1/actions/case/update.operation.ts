@@ -4,8 +4,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { showOnlyFor } from '../../../../shared/displayOptions';
 import { buildCaseBody } from '../../../helpers/caseBody';
 import { caseLocator, fetchCase, readCaseLocator } from '../common/caseLocator';
-import { given, readCaseAttributes } from '../common/caseInput';
-import { caseAttributeOptions, simplifyProperty } from '../common/caseProperties';
+import { given, readCaseAttributes, readEmptyFields } from '../common/caseInput';
+import { caseAttributeOptions, emptyFieldsProperty, simplifyProperty } from '../common/caseProperties';
 import { caseWriteFailed, patchCase, setCaseClosed } from '../common/caseWrites';
 import { caseOutput } from '../common/output';
 
@@ -19,6 +19,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: caseAttributeOptions('update', 'updateFields'),
 	},
+	emptyFieldsProperty('Update Fields'),
 	simplifyProperty,
 ];
 
@@ -27,7 +28,12 @@ export const description = showOnlyFor({ resource: ['case'], operation: ['update
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const locator = readCaseLocator.call(this, itemIndex);
 	const desired = given(
-		readCaseAttributes.call(this, itemIndex, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject),
+		readCaseAttributes.call(
+			this,
+			itemIndex,
+			this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject,
+			readEmptyFields.call(this, itemIndex),
+		),
 	);
 	if (Object.keys(desired).length === 0) {
 		throw new NodeOperationError(this.getNode(), 'No field to update', {

@@ -4,13 +4,14 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { showOnlyFor } from '../../../../shared/displayOptions';
 import { buildCaseBody } from '../../../helpers/caseBody';
 import { diffCase } from '../../../helpers/caseDiff';
-import { SYNCED_FIELDS, type DesiredCase, type SyncedField } from '../../../helpers/caseFields';
+import { isCleared, SYNCED_FIELDS, type DesiredCase, type SyncedField } from '../../../helpers/caseFields';
 import type { CsCaseRecord, CsPracticeAreaRecord } from '../../../helpers/records';
 import { caseStatusEndpoints, caseStatusRequest } from '../../../transport';
-import { readCaseAttributes, readClients } from '../common/caseInput';
+import { readCaseAttributes, readClients, readEmptyFields } from '../common/caseInput';
 import {
 	caseAttributeOptions,
 	clientProperties,
+	emptyFieldsProperty,
 	integrationIdProperty,
 	primaryAttorneyEmailProperty,
 	readableIdProperty,
@@ -41,6 +42,7 @@ const properties: INodeProperties[] = [
 		description: 'Fields left out are neither compared nor written',
 		options: caseAttributeOptions('upsert', 'additionalFields'),
 	},
+	emptyFieldsProperty('Additional Fields'),
 	simplifyProperty,
 ];
 
@@ -55,10 +57,10 @@ function result(
 	operationResult: OperationResult,
 	changedFields: SyncedField[],
 	previous: IDataObject,
-	ignoredEmails: string[] = [],
+	ignoredEmails: string[],
 ): INodeExecutionData[] {
-	const json: IDataObject = { ...caseOutput.call(this, itemIndex, record), operationResult, changedFields, previous };
-	if (ignoredEmails.length) json.ignoredEmails = ignoredEmails;
+	// Every result says whom Case Status does not know (empty when none), so a report can list them.
+	const json: IDataObject = { ...caseOutput.call(this, itemIndex, record), operationResult, changedFields, previous, ignoredEmails };
 	return [
 		{
 			json,
@@ -99,12 +101,13 @@ async function dropUnknownStaff(this: IExecuteFunctions, itemIndex: number, desi
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const emptyFields = readEmptyFields.call(this, itemIndex);
 	const desired = readCaseAttributes.call(this, itemIndex, {
 		...fields,
 		integrationId: this.getNodeParameter('integrationId', itemIndex),
 		readableId: this.getNodeParameter('readableId', itemIndex, ''),
 		primaryAttorneyEmail: this.getNodeParameter('primaryAttorneyEmail', itemIndex, ''),
-	});
+	}, emptyFields);
 	const integrationId = desired.integrationId;
 	if (!integrationId) {
 		throw new NodeOperationError(this.getNode(), 'The Integration ID is empty', {
@@ -137,10 +140,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 				itemIndex,
 			});
 		}
+		const ignoredEmails = await dropUnknownStaff.call(this, itemIndex, desired);
 		try {
 			const created = await createCase.call(this, itemIndex, desired);
-			const written = SYNCED_FIELDS.filter((field) => desired[field] !== undefined);
-			return result.call(this, itemIndex, created, 'created', written, {});
+			const written = SYNCED_FIELDS.filter((field) => desired[field] !== undefined && !isCleared(desired[field]));
+			return result.call(this, itemIndex, created, 'created', written, {}, ignoredEmails);
 		} catch (error) {
 			return caseWriteFailed.call(this, error, itemIndex, 'create', ids);
 		}

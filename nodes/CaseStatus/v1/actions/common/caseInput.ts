@@ -1,10 +1,29 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { calendarDate, clientList, emailList, optionalText, type DesiredCase } from '../../../helpers/caseFields';
+import {
+	calendarDate,
+	CLEARABLE_FIELDS,
+	clearedValue,
+	clientList,
+	emailList,
+	optionalText,
+	type DesiredCase,
+} from '../../../helpers/caseFields';
 
-/** Reads one collection of case attributes (Additional Fields / Update Fields) into DesiredCase. */
-export function readCaseAttributes(this: IExecuteFunctions, itemIndex: number, fields: IDataObject): DesiredCase {
+/** What an added but empty field means: leave Case Status as it is, or clear the field there. */
+export type EmptyFields = 'ignore' | 'clear';
+
+/**
+ * Reads one collection of case attributes (Additional Fields / Update Fields) into DesiredCase.
+ * With `emptyFields: 'clear'`, a clearable field that is in the collection but empty means "none".
+ */
+export function readCaseAttributes(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	fields: IDataObject,
+	emptyFields: EmptyFields = 'ignore',
+): DesiredCase {
 	const desired: DesiredCase = {
 		readableId: optionalText(fields.readableId),
 		integrationId: optionalText(fields.integrationId),
@@ -24,7 +43,18 @@ export function readCaseAttributes(this: IExecuteFunctions, itemIndex: number, f
 		});
 	}
 	desired.caseDate = date.date;
+	if (emptyFields === 'clear') {
+		for (const field of CLEARABLE_FIELDS) {
+			const added = Object.prototype.hasOwnProperty.call(fields, field);
+			if (added && desired[field] === undefined) (desired as Record<string, unknown>)[field] = clearedValue(field);
+		}
+	}
 	return desired;
+}
+
+/** The Empty Fields setting of an operation (older workflows, without it, leave Case Status as it is). */
+export function readEmptyFields(this: IExecuteFunctions, itemIndex: number): EmptyFields {
+	return this.getNodeParameter('emptyFields', itemIndex, 'ignore') === 'clear' ? 'clear' : 'ignore';
 }
 
 /** Reads the Clients parameters (list or JSON). */
@@ -37,7 +67,8 @@ export function readClients(this: IExecuteFunctions, itemIndex: number): Desired
 	const { clients, invalid } = clientList(value);
 	if (invalid) {
 		throw new NodeOperationError(this.getNode(), `Clients (JSON) ${invalid}`, {
-			description: 'Give a JSON array such as [{"firstName": "Ana", "lastName": "Ruiz", "cellPhone": "(555) 201-3344"}].',
+			description:
+				'Give a JSON array such as [{"firstName": "Ana", "lastName": "Ruiz", "cellPhone": "(555) 201-3344", "integrationId": "1695001"}].',
 			itemIndex,
 		});
 	}

@@ -130,8 +130,6 @@ export function clientProperties(description: string): INodeProperties[] {
 					displayName: 'Client',
 					name: 'client',
 					values: [
-						{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
-						{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
 						{
 							displayName: 'Cell Phone',
 							name: 'cellPhone',
@@ -147,6 +145,26 @@ export function clientProperties(description: string): INodeProperties[] {
 							default: '',
 							placeholder: 'e.g. name@email.com',
 						},
+						{
+							displayName: 'First Name',
+							name: 'firstName',
+							type: 'string',
+							default: '',
+						},
+						{
+							displayName: 'Integration ID',
+							name: 'integrationId',
+							type: 'string',
+							default: '',
+							placeholder: 'e.g. 1695001',
+							description: 'The client\'s ID in your case management system (for SmartAdvocate, the contact ID). Case Status finds a returning client by it before the cell phone.',
+						},
+						{
+							displayName: 'Last Name',
+							name: 'lastName',
+							type: 'string',
+							default: '',
+						},
 					],
 				},
 			],
@@ -156,10 +174,37 @@ export function clientProperties(description: string): INodeProperties[] {
 			name: 'clientsJson',
 			type: 'json',
 			default: '[]',
-			description: `${description}. A JSON array of objects with firstName, lastName, cellPhone and email (snake_case works too).`,
+			description: `${description}. A JSON array of objects with firstName, lastName, cellPhone, email and integrationId (snake_case works too; a SmartAdvocate contactId is taken as the integration ID).`,
 			displayOptions: { show: { clientsInput: ['json'] } },
 		},
 	];
+}
+
+/**
+ * What an added field with an empty value means. Leaving a field out of the collection is the
+ * way to not sync it; this setting decides whether an empty value clears it in Case Status.
+ */
+export function emptyFieldsProperty(collectionName: string): INodeProperties {
+	return {
+		displayName: 'Empty Fields',
+		name: 'emptyFields',
+		type: 'options',
+		options: [
+			{
+				name: 'Clear Them in Case Status',
+				value: 'clear',
+				description: 'An empty Description, Case Date, Additional Attorney Emails or Paralegal Emails removes it in Case Status',
+			},
+			{
+				name: 'Leave Case Status As It Is',
+				value: 'ignore',
+				description: 'An empty field is neither compared nor written',
+			},
+		],
+		default: 'ignore',
+		description: `What a field added under ${collectionName} does when its value is empty. Fields not added are never compared or written.`,
+		hint: 'Readable ID, practice area, stage and primary attorney cannot be cleared: when empty they are left as they are',
+	};
 }
 
 export const simplifyProperty: INodeProperties = {

@@ -37,6 +37,17 @@ const properties: INodeProperties[] = [
 
 export const description = showOnlyFor({ resource: ['document'], operation: ['download'] }, properties);
 
+/** A download link we can follow: an absolute http(s) address. */
+function usableFileUrl(url: unknown): url is string {
+	if (typeof url !== 'string' || url.trim() === '') return false;
+	try {
+		const parsed = new URL(url.trim());
+		return parsed.protocol === 'https:' || parsed.protocol === 'http:';
+	} catch {
+		return false;
+	}
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const fileId = String(this.getNodeParameter('fileId', itemIndex) ?? '').trim();
 	if (!/^\d+$/.test(fileId)) {
@@ -54,6 +65,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		{ method: 'GET', path: caseStatusEndpoints.file(fileId) },
 		{ action: `get document ${fileId}`, itemIndex, notFound: `No document with ID ${fileId} exists in Case Status` },
 	);
+	if (!usableFileUrl(file.url)) {
+		throw new NodeOperationError(this.getNode(), `Case Status sent document ${fileId} without a usable download link in its "url" field`, {
+			description: `The "url" field was ${file.url === undefined || file.url === null || file.url === '' ? 'empty' : `"${String(file.url).slice(0, 80)}"`}, not an http(s) address. Try again later; if it stays so, ask Case Status support about this document.`,
+			itemIndex,
+		});
+	}
 	const downloaded = await downloadCaseStatusFile(this, file.url, {
 		action: `download document ${file.file_name} (ID ${file.id})`,
 		itemIndex,

@@ -14,6 +14,14 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			{
+				displayName: 'Email',
+				name: 'email',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. name@email.com',
+				description: 'Only the user with this e-mail address (the case of the letters does not matter)',
+			},
+			{
 				displayName: 'Role',
 				name: 'role',
 				type: 'options',
@@ -38,6 +46,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = filters.role ? { role: filters.role } : {};
-	const users = await caseStatusListAll(this, caseStatusEndpoints.users(), { limit, qs }, { action: 'get users', itemIndex });
+	const email = String(filters.email ?? '').trim();
+	if (email) qs.email = email;
+	// Checked here too, so a server that ignores the filter never returns someone else.
+	const keep = email ? (user: IDataObject) => String(user.email ?? '').trim().toLowerCase() === email.toLowerCase() : undefined;
+	const users = await caseStatusListAll(
+		this,
+		caseStatusEndpoints.users(),
+		{ limit, qs, keep },
+		{ action: email ? `get the user with e-mail ${email}` : 'get users', itemIndex },
+	);
 	return users.map((user) => ({ json: user, pairedItem: { item: itemIndex } }));
 }

@@ -77,6 +77,34 @@ const properties: INodeProperties[] = [
 	returnAllProperty,
 	limitProperty,
 	{
+		displayName: 'Paging',
+		name: 'paging',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		description: 'Read a very large date range in slices, one run per slice',
+		displayOptions: { show: { searchBy: ['modifiedDate'] } },
+		options: [
+			{
+				displayName: 'Page Size',
+				name: 'pageSize',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 1000 },
+				default: 500,
+				description: 'How many cases each request to SmartAdvocate reads',
+			},
+			{
+				displayName: 'Start at Page',
+				name: 'startPage',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 1,
+				description:
+					'Continue from this page of the search (page 1 holds the oldest changes). For slices, set Limit to the Page Size and Start at Page to 1, 2, 3… until a run returns fewer cases than the Page Size.',
+			},
+		],
+	},
+	{
 		displayName: 'Filters',
 		name: 'filters',
 		type: 'collection',
@@ -159,6 +187,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			throw error;
 		});
 		cases = (Array.isArray(found) ? found : []).filter(keep);
+		if (limit !== undefined) cases = cases.slice(0, limit);
 	} else {
 		const timeZone = this.getTimezone();
 		const modifiedFrom = userDateToIso(this.getNodeParameter('modifiedFrom', itemIndex), timeZone);
@@ -169,22 +198,25 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 				itemIndex,
 			});
 		}
-		// Only "open" can be asked of SmartAdvocate; case types are filtered here, so paging must not stop at Limit.
-		const filteredHere = caseTypes.length > 0 || openClosed === 'closed';
-		const found = await smartAdvocateByDatePaged(
+		const paging = this.getNodeParameter('paging', itemIndex, {}) as { pageSize?: number; startPage?: number };
+		// Only "open" can be asked of SmartAdvocate; the rest is filtered page by page, so Limit counts kept cases.
+		cases = await smartAdvocateByDatePaged(
 			this,
 			smartAdvocateEndpoints.casesByDatePaged(),
 			{ modifiedFrom, modifiedTo, extra: { includeClosed: openClosed !== 'open' } },
-			{ limit: filteredHere ? undefined : limit },
+			{
+				limit,
+				keep,
+				pageSize: paging.pageSize ? Math.floor(paging.pageSize) : undefined,
+				firstPage: Math.max(1, Math.floor(paging.startPage ?? 1)) - 1,
+			},
 			{
 				action: `search cases modified from ${modifiedFrom} to ${modifiedTo}`,
 				itemIndex,
 				notFound: 'This SmartAdvocate server does not offer the case search by date (case/byDatePaged); find cases by case number instead',
 			},
 		);
-		cases = found.filter(keep);
 	}
-	if (limit !== undefined) cases = cases.slice(0, limit);
 
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 	const output = simplify

@@ -75,8 +75,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const folder = String(filters.folder ?? '').trim().toLowerCase();
 	const keep = (document: IDataObject) => !folder || String(document.documentFolder ?? '').trim().toLowerCase() === folder;
-	// The folder is filtered here, after paging, so paging must not stop at Limit then.
-	const pagingLimit = folder ? undefined : limit;
+	// The folder is filtered page by page, so Limit counts matching documents and paging stops once there are enough.
+	const paging = { limit, keep };
 
 	let documents: IDataObject[];
 	if (searchBy === 'case') {
@@ -84,7 +84,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		documents = await smartAdvocatePagedList(
 			this,
 			smartAdvocateEndpoints.caseDocuments(caseId),
-			{ limit: pagingLimit },
+			paging,
 			{ action: `get the documents of case ${caseId}`, itemIndex, notFound: `No case with ID ${caseId} exists in SmartAdvocate` },
 		);
 	} else {
@@ -101,12 +101,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			this,
 			smartAdvocateEndpoints.documentsByDatePaged(),
 			{ modifiedFrom, modifiedTo },
-			{ limit: pagingLimit },
+			paging,
 			{ action: `search documents modified from ${modifiedFrom} to ${modifiedTo}`, itemIndex },
 		);
 	}
-	documents = documents.filter(keep);
-	if (limit !== undefined) documents = documents.slice(0, limit);
 
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 	const output = simplify ? (documents.map(simplifyDocument) as unknown as IDataObject[]) : documents;

@@ -138,6 +138,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			{ action: `get the notes of case ${caseId}`, itemIndex, notFound: `No case with ID ${caseId} exists in SmartAdvocate` },
 		);
 		notes = (Array.isArray(all) ? all : []).filter((note) => noteMatches(note, filter));
+		if (limit !== undefined) notes = notes.slice(0, limit);
 	} else {
 		const timeZone = this.getTimezone();
 		const modifiedFrom = userDateToIso(this.getNodeParameter('modifiedFrom', itemIndex), timeZone);
@@ -148,22 +149,19 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 				itemIndex,
 			});
 		}
-		const filtersHere = (filter.noteTypes?.length ?? 0) > 0 || filter.onlySharedInClientPortal || filter.createdSince || filter.modifiedSince;
-		const found = await smartAdvocateByDatePaged(
+		notes = await smartAdvocateByDatePaged(
 			this,
 			smartAdvocateEndpoints.notesByDatePaged(),
 			{ modifiedFrom, modifiedTo },
-			// Filters apply here, after paging, so paging must not stop at Limit when there are any.
-			{ limit: filtersHere ? undefined : limit },
+			// Filters apply page by page, so Limit counts matching notes and paging stops once there are enough.
+			{ limit, keep: (note) => noteMatches(note, filter) },
 			{
 				action: `search notes modified from ${modifiedFrom} to ${modifiedTo}`,
 				itemIndex,
 				notFound: 'This SmartAdvocate server does not offer the note search by date (case/notes/byDatePaged); find notes by case instead',
 			},
 		);
-		notes = found.filter((note) => noteMatches(note, filter));
 	}
-	if (limit !== undefined) notes = notes.slice(0, limit);
 
 	const output: IDataObject[] = [];
 	for (const note of notes) {

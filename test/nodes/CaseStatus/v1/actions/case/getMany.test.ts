@@ -71,4 +71,13 @@ describe('Case → Get Many', () => {
 		expect((await getMany({ filters: { readableId: '2025-00140' } })).map((i) => i.json.caseId)).toEqual([90002]);
 		expect((await getMany({ filters: { integrationId: '516718' } })).map((i) => i.json.caseId)).toEqual([90001]);
 	});
+
+	it('keeps only the exact ID match, and pages on for Limit 1, when a server ignores the ID filter', async () => {
+		const all = (await runNode(new CaseStatus(), { parameters: { resource: 'case', operation: 'getAll', returnAll: true, simplify: false }, credentials: cs.credentials })).map((i) => i.json);
+		const wanted = all.find((c) => c.integration_id === '600150')!;
+		await cs.fault('/v1/api/cases', 200, 1, { body: all.slice(0, 100) });
+		await cs.fault('/v1/api/cases', 200, 1, { body: all.slice(100, 200) });
+		const output = await getMany({ limit: 1, filters: { integrationId: '600150' } });
+		expect(output.map((item) => item.json.caseId)).toEqual([wanted.id]);
+	});
 });

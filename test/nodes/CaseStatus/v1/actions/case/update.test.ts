@@ -47,6 +47,14 @@ describe('Case → Update', () => {
 		expect(await cs.writes()).toEqual(['PATCH /v1/api/cases/90001']);
 	});
 
+	it('removes every paralegal and the date with Empty Fields "Clear Them in Case Status", and only then', async () => {
+		const fields = { paralegalEmails: '', caseDate: '' };
+		await expect(update({ case: rl('integrationId', '516718'), updateFields: fields })).rejects.toThrow('No field to update');
+		const [item] = await update({ case: rl('integrationId', '516718'), updateFields: fields, emptyFields: 'clear' });
+		expect(item.json).toMatchObject({ paralegalEmails: [], caseDate: null, attorneyEmails: [STAFF.bell] });
+		expect(await cs.writes()).toEqual(['PATCH /v1/api/cases/90001']);
+	});
+
 	it('closes and reopens a case', async () => {
 		const [closed] = await update({ case: rl('integrationId', '516718'), updateFields: { closed: true } });
 		expect(closed.json).toMatchObject({ closed: true });

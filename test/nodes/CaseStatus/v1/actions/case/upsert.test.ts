@@ -185,6 +185,83 @@ describe('Case → Create or Update', () => {
 		expect(await cs.writes()).toEqual([]);
 	});
 
+	it('says on every result whom Case Status does not know, an empty list when everyone is known', async () => {
+		const [unchanged] = await upsert(GARCIA_AS_IS);
+		expect(unchanged.json).toMatchObject({ operationResult: 'unchanged', ignoredEmails: [] });
+		const [updated] = await upsert({ ...GARCIA_AS_IS, additionalFields: { ...GARCIA_AS_IS.additionalFields, stage: 'Litigation' } });
+		expect(updated.json).toMatchObject({ operationResult: 'updated', ignoredEmails: [] });
+		const [created] = await upsert({
+			integrationId: '520010',
+			readableId: '2025-00310',
+			primaryAttorneyEmail: STAFF.mendez,
+			clients: { client: [{ firstName: 'Ana', lastName: 'Ruiz', cellPhone: '(555) 401-2233' }] },
+			additionalFields: { practiceArea: 'Workers Comp', attorneyEmails: `${STAFF.pratt}, ${STAFF.bell}`, paralegalEmails: STAFF.tran },
+		});
+		expect(created.json).toMatchObject({
+			operationResult: 'created',
+			ignoredEmails: [STAFF.pratt],
+			attorneyEmails: [STAFF.bell],
+			paralegalEmails: [STAFF.tran],
+		});
+	});
+
+	it('creates clients with their SmartAdvocate contact ID, so a client whose phone changed is found, not created twice', async () => {
+		const client = (cellPhone: string) => JSON.stringify([{ contactId: 1695999, firstName: 'Ana', lastName: 'Ruiz', cellPhone, email: null }]);
+		const create = (integrationId: string, readableId: string, clientsJson: string) =>
+			upsert({
+				integrationId,
+				readableId,
+				primaryAttorneyEmail: STAFF.mendez,
+				clientsInput: 'json',
+				clientsJson,
+				additionalFields: { practiceArea: 'Workers Comp' },
+				simplify: false,
+			});
+		const [first] = await create('520020', '2025-00320', client('(555) 401-2233'));
+		const [second] = await create('520021', '2025-00321', client('(555) 777-1212'));
+		const [firstClient] = first.json.clients as IDataObject[];
+		const [secondClient] = second.json.clients as IDataObject[];
+		expect(firstClient).toMatchObject({ integration_id: '1695999', cell_phone: '+15554012233' });
+		expect(secondClient).toMatchObject({ id: firstClient.id, integration_id: '1695999', cell_phone: '+15557771212' });
+	});
+
+	describe('Empty Fields', () => {
+		const CLEARED = { description: '', caseDate: '', attorneyEmails: [], paralegalEmails: '' };
+
+		it('clears the last paralegal, additional attorney, description and case date with "Clear Them in Case Status"', async () => {
+			const [item] = await upsert({ integrationId: '516718', additionalFields: CLEARED, emptyFields: 'clear' });
+			expect(item.json).toMatchObject({
+				operationResult: 'updated',
+				changedFields: ['description', 'caseDate', 'attorneyEmails', 'paralegalEmails'],
+				previous: { caseDate: '2025-02-01', attorneyEmails: [STAFF.bell], paralegalEmails: [STAFF.tran] },
+				description: '',
+				caseDate: null,
+				attorneyEmails: [],
+				paralegalEmails: [],
+			});
+			const after = await getCase(90001);
+			expect(after).toMatchObject({ description: '', case_date: null, attorneys: [], paralegals: [] });
+			// "None" is what Case Status holds now, so the next run writes nothing.
+			const [again] = await upsert({ integrationId: '516718', additionalFields: CLEARED, emptyFields: 'clear' });
+			expect(again.json.operationResult).toBe('unchanged');
+			expect(await cs.writes()).toEqual(['PATCH /v1/api/cases/90001']);
+		});
+
+		it('leaves Case Status as it is for empty fields by default, and never touches a field not added', async () => {
+			const [item] = await upsert({ integrationId: '516718', additionalFields: CLEARED });
+			expect(item.json.operationResult).toBe('unchanged');
+			const [other] = await upsert({ integrationId: '516718', additionalFields: { paralegalEmails: '' }, emptyFields: 'clear' });
+			expect(other.json).toMatchObject({ operationResult: 'updated', changedFields: ['paralegalEmails'], attorneyEmails: [STAFF.bell] });
+			expect((await getCase(90001)).description).toBe(GARCIA_AS_IS.additionalFields.description);
+		});
+
+		it('does not clear what Case Status requires: an empty stage or practice area is left as it is', async () => {
+			const [item] = await upsert({ integrationId: '516718', additionalFields: { stage: '', practiceArea: '' }, emptyFields: 'clear' });
+			expect(item.json).toMatchObject({ operationResult: 'unchanged', stage: 'Pre-Litigation' });
+			expect(await cs.writes()).toEqual([]);
+		});
+	});
+
 	it('needs an integration ID', async () => {
 		await expect(upsert({ integrationId: ' ' })).rejects.toThrow('The Integration ID is empty');
 	});

@@ -48,6 +48,18 @@ describe('Document → Download', () => {
 		expect(Object.keys(item.binary ?? {}).sort()).toEqual(['photo', 'report']);
 	});
 
+	it.each([
+		['without a url', undefined],
+		['with an empty url', ''],
+		['with a url that is not a web address', 'files/8001/police-report.pdf'],
+	])('names the "url" field when Case Status sends the document %s, and downloads nothing', async (_, url) => {
+		const record: IDataObject = { id: 8001, file_name: 'police-report.pdf', content_type: 'application/pdf', case_id: '90001' };
+		if (url !== undefined) record.url = url;
+		await cs.fault('/v1/api/files/8001', 200, 1, { body: record });
+		await expect(download({ fileId: '8001' })).rejects.toThrow('Case Status sent document 8001 without a usable download link in its "url" field');
+		expect(cs.fileHostRequests()).toEqual([]);
+	});
+
 	it('says plainly when the document does not exist', async () => {
 		await expect(download({ fileId: '999' })).rejects.toThrow('No document with ID 999 exists in Case Status');
 		expect(cs.fileHostRequests()).toEqual([]);

@@ -1,5 +1,6 @@
 import { SmartAdvocate } from '../../../../../../nodes/SmartAdvocate/SmartAdvocate.node';
 import { runNode } from '../../../../../support/n8nContext';
+import { buildFixture } from '../../../fixtures';
 import { startSa, type SaHarness } from '../../../harness';
 
 describe('SmartAdvocate › Case › Get Many', () => {
@@ -61,5 +62,67 @@ describe('SmartAdvocate › Case › Get Many', () => {
 	it('says which item failed when its date is not a date', async () => {
 		const items = await getMany({ searchBy: 'modifiedDate', modifiedFrom: 'last tuesday' }, { continueOnFail: true });
 		expect(items).toEqual([{ json: expect.objectContaining({ error: 'The Modified From parameter is not a date' }), pairedItem: { item: 0 } }]);
+	});
+});
+
+describe('SmartAdvocate › Case › Get Many on a large firm', () => {
+	let sa: SaHarness;
+	/** 1,200 motor-vehicle cases changed one minute apart, then one premises case, all 4 to 5 days ago. */
+	beforeAll(async () => {
+		const fixture = buildFixture();
+		const template = fixture.firm.cases[1];
+		const many = Array.from({ length: 1200 }, (_, i) => ({
+			...template,
+			caseId: 300000 + i,
+			caseNumber: `BULK-${String(i).padStart(5, '0')}`,
+			practiceArea: 0,
+			clients: [],
+			notes: [],
+			documents: [],
+			modifiedAt: fixture.ago(60 * 24 * 5 - i),
+		}));
+		fixture.firm.cases.push(...many, { ...template, caseId: 399999, caseNumber: 'PREMISES-NEWEST', practiceArea: 1, clients: [], notes: [], documents: [], modifiedAt: fixture.ago(60 * 24 * 4) });
+		sa = await startSa(fixture);
+	});
+	afterAll(() => sa.close());
+	beforeEach(() => sa.reset());
+
+	const byDate = (parameters: Record<string, unknown>) =>
+		runNode(new SmartAdvocate(), {
+			parameters: { resource: 'case', operation: 'getAll', searchBy: 'modifiedDate', modifiedFrom: sa.fixture.ago(60 * 24 * 6), modifiedTo: sa.fixture.ago(60 * 24 * 3), simplify: false, ...parameters },
+			credentials: sa.credentials,
+			timezone: 'UTC',
+		});
+	const searches = async () => (await sa.calls()).filter((c) => c === 'POST /case/byDatePaged').length;
+
+	it('reads one page, not the whole firm, for Limit 1 with a case type filter', async () => {
+		const items = await byDate({ limit: 1, filters: { caseTypes: [1201] } });
+		expect(items.map((i) => i.json.caseNumber)).toEqual(['BULK-00000']);
+		expect(await searches()).toBe(1);
+	});
+
+	it('keeps paging until Limit is reached when the filter keeps few cases', async () => {
+		const items = await byDate({ limit: 1, filters: { caseTypes: [1202] } });
+		expect(items.map((i) => i.json.caseNumber)).toEqual(['PREMISES-NEWEST']);
+		expect(await searches()).toBe(3);
+	});
+
+	it('lets a workflow read the firm in slices: Page Size and Start at Page', async () => {
+		const slice = (startPage: number) => byDate({ limit: 100, paging: { pageSize: 100, startPage } });
+		const third = await slice(3);
+		expect(third.map((i) => i.json.caseNumber)).toEqual(Array.from({ length: 100 }, (_, i) => `BULK-${String(200 + i).padStart(5, '0')}`));
+		expect(await searches()).toBe(1);
+		const last = await slice(13);
+		expect(last.map((i) => i.json.caseNumber)).toEqual(['PREMISES-NEWEST']);
+		// Every case exactly once across the slices.
+		const seen: unknown[] = [];
+		for (let page = 1; page <= 13; page++) seen.push(...(await slice(page)).map((i) => i.json.caseID));
+		expect(seen).toHaveLength(1201);
+		expect(new Set(seen).size).toBe(1201);
+	});
+
+	it('reads from Start at Page to the end with Return All', async () => {
+		const items = await byDate({ returnAll: true, paging: { pageSize: 500, startPage: 3 } });
+		expect(items.map((i) => i.json.caseNumber)).toEqual([...Array.from({ length: 200 }, (_, i) => `BULK-${String(1000 + i).padStart(5, '0')}`), 'PREMISES-NEWEST']);
 	});
 });

@@ -1,6 +1,6 @@
 import { SmartAdvocate } from '../../../../../../nodes/SmartAdvocate/SmartAdvocate.node';
 import { runNode } from '../../../../../support/n8nContext';
-import { PNG_BYTES } from '../../../fixtures';
+import { buildFixture, PNG_BYTES } from '../../../fixtures';
 import { rl, startSa, type SaHarness } from '../../../harness';
 
 describe('SmartAdvocate › Document › Get Many', () => {
@@ -46,5 +46,35 @@ describe('SmartAdvocate › Document › Get Many', () => {
 	it('searches every case by modified date', async () => {
 		const items = await getMany({ searchBy: 'modifiedDate', modifiedFrom: sa.fixture.ago(150), returnAll: true });
 		expect(items.map((i) => i.json.documentId)).toEqual([801, 802]);
+	});
+});
+
+describe('SmartAdvocate › Document › Get Many on a case with many documents', () => {
+	let sa: SaHarness;
+	beforeAll(async () => {
+		const fixture = buildFixture();
+		fixture.firm.cases[1].documents.push(
+			...Array.from({ length: 450 }, (_, i) => ({
+				service: 'smartadvocate' as const,
+				id: 30000 + i,
+				fileName: `scan-${i}.pdf`,
+				contentType: 'application/pdf',
+				contentBase64: Buffer.from(`scan ${i}`).toString('base64'),
+				folder: 'Case Documents',
+				createdAt: fixture.ago(60 * 24 - i),
+			})),
+		);
+		sa = await startSa(fixture);
+	});
+	afterAll(() => sa.close());
+
+	it('reads one page, not every document, for Limit 1 with a folder filter', async () => {
+		const items = await runNode(new SmartAdvocate(), {
+			parameters: { resource: 'document', operation: 'getAll', searchBy: 'case', case: rl('id', '1002'), limit: 1, filters: { folder: 'case documents' } },
+			credentials: sa.credentials,
+			timezone: 'UTC',
+		});
+		expect(items).toHaveLength(1);
+		expect((await sa.calls()).filter((c) => c === 'GET /case/1002/documents')).toHaveLength(1);
 	});
 });

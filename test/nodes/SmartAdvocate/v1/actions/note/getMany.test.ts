@@ -1,6 +1,6 @@
 import { SmartAdvocate } from '../../../../../../nodes/SmartAdvocate/SmartAdvocate.node';
 import { runNode } from '../../../../../support/n8nContext';
-import { NOTE_TYPE_ID } from '../../../fixtures';
+import { buildFixture, NOTE_TYPE_ID } from '../../../fixtures';
 import { rl, startSa, type SaHarness } from '../../../harness';
 
 describe('SmartAdvocate › Note › Get Many', () => {
@@ -70,5 +70,29 @@ describe('SmartAdvocate › Note › Get Many', () => {
 			[504, { item: 0 }],
 			['No case with ID 9999 exists in SmartAdvocate', { item: 1 }],
 		]);
+	});
+});
+
+describe('SmartAdvocate › Note › Get Many on a busy firm', () => {
+	let sa: SaHarness;
+	/** 600 more case notes, all older than the fixture's own. */
+	beforeAll(async () => {
+		const fixture = buildFixture();
+		const first = fixture.firm.cases[1].notes[0];
+		fixture.firm.cases[1].notes.push(
+			...Array.from({ length: 600 }, (_, i) => ({ ...first, noteId: 20000 + i, noteTypeName: 'Case', isSharedInClientPortal: false, createdAt: fixture.ago(60 * 24 - i) })),
+		);
+		sa = await startSa(fixture);
+	});
+	afterAll(() => sa.close());
+
+	it('reads one page, not every note, for Limit 1 with a filter', async () => {
+		const items = await runNode(new SmartAdvocate(), {
+			parameters: { resource: 'note', operation: 'getAll', searchBy: 'modifiedDate', modifiedFrom: sa.fixture.ago(60 * 25), limit: 1, filters: { noteTypes: [NOTE_TYPE_ID.Case] }, simplify: false },
+			credentials: sa.credentials,
+			timezone: 'UTC',
+		});
+		expect(items.map((i) => i.json.noteID)).toEqual([20000]);
+		expect((await sa.calls()).filter((c) => c === 'POST /case/notes/byDatePaged')).toHaveLength(1);
 	});
 });
