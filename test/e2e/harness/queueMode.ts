@@ -75,6 +75,9 @@ export class QueueModeDeployment {
 			...redis.n8nEnv(),
 			// Manual runs go to the workers too (otherwise the main runs them itself).
 			OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
+			// Internal-mode task runners get a grant token when they are launched; on a busy 2-core machine a
+			// runner's start-up can outlast n8n's 30 s default and every Code node then waits for its retry.
+			N8N_RUNNERS_GRANT_TOKEN_TTL: '120',
 			// Keep every execution's record so the test can see which ones overlapped and how they ended.
 			EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
 			EXECUTIONS_DATA_SAVE_ON_ERROR: 'all',
@@ -86,11 +89,12 @@ export class QueueModeDeployment {
 		return { ...this.sharedEnv };
 	}
 
-	/** Starts the main (which runs the DB migrations), then every worker in parallel. */
-	async start({ timeoutMs = 180_000 } = {}): Promise<void> {
-		await this.main.start({ timeoutMs });
-		this.events.push({ at: Date.now(), what: 'main ready' });
-		await Promise.all(this.workers.map((_, i) => this.startWorker(i, timeoutMs)));
+	/** Starts the main and every worker at once (whichever gets n8n's migration lock first migrates the DB). */
+	async start({ timeoutMs = 240_000 } = {}): Promise<void> {
+		await Promise.all([
+			this.main.start({ timeoutMs }).then(() => this.events.push({ at: Date.now(), what: 'main ready' })),
+			...this.workers.map((_, i) => this.startWorker(i, timeoutMs)),
+		]);
 	}
 
 	private async startWorker(index: number, timeoutMs = 180_000): Promise<void> {
