@@ -3,3 +3,5 @@ export * from './n8nInstance';
 export * from './package';
 export * from './util';
 export * from './versions';
+export * from './queueMode';
+export * from './services';

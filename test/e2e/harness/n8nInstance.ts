@@ -441,16 +441,18 @@ export class N8nInstance {
 	/**
 	 * `n8n start` on 127.0.0.1:<port>; resolves once /healthz/readiness answers 200 and n8n logged that the
 	 * editor is accessible (active workflows are registered by then on v1; on v2 use waitForActivation()).
+	 * `{ command: 'worker' }` runs `n8n worker` instead (queue mode, see queueMode.ts): ready once it logged
+	 * "n8n worker is now ready".
 	 */
-	async start({ timeoutMs = 120_000, waitForActivation = [] as string[] } = {}): Promise<void> {
+	async start({ timeoutMs = 120_000, waitForActivation = [] as string[], command = 'start' as 'start' | 'worker' } = {}): Promise<void> {
 		this.assertUsable();
 		if (this.isRunning) throw new Error('n8n is already running');
-		const logFile = this.nextLogFile('start');
+		const logFile = this.nextLogFile(command);
 		const t0 = Date.now();
 		const brokerPort = await freePort();
 		const out = fs.openSync(logFile, 'a');
-		fs.writeSync(out, `$ n8n start   (n8n ${this.spec.n8nVersion}, node ${this.installed.nodeVersion}, port ${this.port}, broker ${brokerPort})\n`);
-		const child = spawn(this.installed.nodeBin, [this.installed.n8nBin, 'start'], {
+		fs.writeSync(out, `$ n8n ${command}   (n8n ${this.spec.n8nVersion}, node ${this.installed.nodeVersion}, port ${this.port}, broker ${brokerPort})\n`);
+		const child = spawn(this.installed.nodeBin, [this.installed.n8nBin, command], {
 			cwd: this.dir,
 			env: this.env({ N8N_RUNNERS_BROKER_PORT: String(brokerPort) }),
 			stdio: ['ignore', out, out],
@@ -466,14 +468,15 @@ export class N8nInstance {
 		try {
 			await waitFor(
 				async () => {
-					if (server.exited) throw new WaitAbort(`n8n start exited (${server.exitInfo})`);
+					if (server.exited) throw new WaitAbort(`n8n ${command} exited (${server.exitInfo})`);
+					if (command === 'worker') return /n8n worker is now ready/.test(readText(logFile));
 					if (!/Editor is now accessible via/.test(readText(logFile))) return false;
 					const res = await fetch(`${this.baseUrl}/healthz/readiness`);
 					return res.status === 200;
 				},
-				{ timeoutMs, intervalMs: 250, message: 'n8n start (readiness + "Editor is now accessible")' },
+				{ timeoutMs, intervalMs: 250, message: command === 'worker' ? 'n8n worker ("n8n worker is now ready")' : 'n8n start (readiness + "Editor is now accessible")' },
 			);
-			this.timings.push({ what: 'n8n start (ready)', ms: Date.now() - t0 });
+			this.timings.push({ what: `n8n ${command} (ready)`, ms: Date.now() - t0 });
 			if (waitForActivation.length) {
 				await this.waitForActivation(waitForActivation);
 				this.timings.push({ what: 'n8n start (activated)', ms: Date.now() - t0 });
@@ -550,6 +553,19 @@ export class N8nInstance {
 			}
 		}
 		this.authCookie = undefined; // sessions do not matter across restarts, but keep the API key (it is in the DB)
+	}
+
+	/**
+	 * SIGKILL of the running n8n and its task runner, as when a machine dies: no graceful shutdown, running
+	 * executions are cut off. Resolves once every process of the tree is gone; start() may follow.
+	 */
+	async kill(): Promise<void> {
+		const server = this.server;
+		if (!server?.child.pid || server.exited) return;
+		const tree = [server.child.pid, ...descendants(server.child.pid)];
+		for (const p of tree) killTree(p, 'SIGKILL');
+		await waitFor(() => server.exited && tree.every((p) => !isAlive(p)), { timeoutMs: 10_000, intervalMs: 100, message: `n8n (pid ${server.child.pid}) to die` });
+		this.authCookie = undefined;
 	}
 
 	/** Stops n8n, kills anything left, deletes the temp folder unless something failed or SACS_E2E_KEEP=1. */
