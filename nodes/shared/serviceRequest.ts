@@ -78,7 +78,10 @@ export function redact(text: string | undefined, secrets: string[]): string | un
 		.replace(NAMED_SECRET, (_, name: string) => `${name}••••`);
 }
 
-const seconds = (ms: number) => `${Math.round(ms / 1000)} seconds`;
+const seconds = (ms: number) => {
+	const count = Math.round(ms / 1000);
+	return `${count} second${count === 1 ? '' : 's'}`;
+};
 
 interface Circumstances {
 	attempts: number;
