@@ -253,10 +253,14 @@ export async function serviceRequest<T = unknown>(
 		if (response && isSuccess(response.statusCode)) {
 			const body = response.body;
 			const expectsJson = options.json === true && options.encoding === undefined;
-			if (expectsJson && typeof body === 'string' && body.trim() !== '') {
+			const contentType = String(response.headers?.['content-type'] ?? response.headers?.['Content-Type'] ?? '');
+			const isPage = typeof body === 'string' && (/^\s*</.test(body) || /html|xml/i.test(contentType));
+			// A write may confirm with a word of text; data that is read must be JSON.
+			const readsData = method.toUpperCase() === 'GET' || call.readOnly === true;
+			if (expectsJson && typeof body === 'string' && body.trim() !== '' && (isPage || readsData)) {
 				// Something other than the API answered: a login page, a proxy, a wrong address.
 				const title = pageTitle(body);
-				const what = /^\s*</.test(body) ? `a web page${title ? ` ("${title}")` : ''}` : 'text';
+				const what = isPage ? `a web page${title ? ` ("${title}")` : ''}` : 'text';
 				throw await fail(failureOfResponse(response), { attempts: attempt }, {
 					message: `${profile.name} answered with ${what} instead of API data while trying to ${call.action}`,
 					description: `Nothing was read from it. Check the address in the ${profile.credentialName} credential: ${connection.apiRoot} must be the ${profile.name} API itself, not a login page or a proxy in front of it.`,
