@@ -7,6 +7,8 @@
  *   (n8n 1.x drops the headers from the error it throws, so this is where 1.x used to retry early).
  * - A call that gets no answer fails after the credential's timeout with a clear message.
  * - A New York SmartAdvocate server writing local times without a zone: "Created Since" sees every note.
+ * - A stale SmartAdvocate session token is still renewed by n8n on a 401 (the calls now ask n8n for the
+ *   full response of HTTP errors, except 401, which n8n 1.x does not honour).
  *
  * Needs: `npm run build` (dist/) and `node scripts/install-n8n.mjs`.
  * Run:   npx jest --selectProjects e2e --runInBand test/e2e/transport.e2e.test.ts
@@ -126,7 +128,8 @@ function suite(version: N8nVersionKey): void {
 			await saAdmin.post('/hang', { route: '/CaseSyncAPI/case/1002', count: 10 });
 			await csAdmin.post('/hang', { route: '/v1/api/cases', count: 10 });
 
-			const saData = { baseUrl: sa.url, username: API_USER.username, password: API_USER.password, timeZone: NEW_YORK };
+			// A session token that expired since it was stored: the first call answers 401 and n8n logs in again.
+			const saData = { baseUrl: sa.url, username: API_USER.username, password: API_USER.password, timeZone: NEW_YORK, sessionToken: 'expired-session-token' };
 			const csData = { environment: 'custom', baseUrl: cs.api.url, apiKey: API_KEY };
 			await n8n!.importCredentials([
 				{ ...SA, data: saData },
@@ -183,6 +186,16 @@ function suite(version: N8nVersionKey): void {
 			expect(csFailure.error).toMatch(new RegExp(`^Case Status did not answer within ${TIMEOUT_SECONDS} seconds while trying to`));
 			expect(saLog.filter((r) => r.path === '/CaseSyncAPI/case/1002')).toHaveLength(1);
 			expect(csLog.filter((r) => r.path === '/v1/api/cases')).toHaveLength(1);
+		});
+
+		it('logs in again when the stored session token has expired', () => {
+			const refused = saLog.findIndex((r) => r.status === 401);
+			expect(refused).toBeGreaterThanOrEqual(0);
+			const after = saLog.slice(refused + 1);
+			const login = after.findIndex((r) => /Users\/authenticate/i.test(r.path) && r.status === 200);
+			expect(login).toBeGreaterThanOrEqual(0);
+			expect(after.slice(login + 1)).toEqual(expect.arrayContaining([expect.objectContaining({ path: saLog[refused].path, status: 200 })]));
+			expect(nodeItems(run, 'SA notes created since')).toHaveLength(2);
 		});
 
 		it('sees every note of a New York server that writes local times without a zone', () => {
