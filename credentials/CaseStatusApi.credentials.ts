@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { bareCaseStatusApiKey, CASESTATUS_ENVIRONMENTS } from '../nodes/shared/baseUrl';
+import { DEFAULT_FILE_TIMEOUT_SECONDS, DEFAULT_TIMEOUT_SECONDS } from '../nodes/shared/timeouts';
 
 /** Case Status issues one API key per firm; every call sends it as `Authorization: ApiKey <key>`. */
 export class CaseStatusApi implements ICredentialType {
@@ -54,6 +55,22 @@ export class CaseStatusApi implements ICredentialType {
 				'The API key the Case Status team issued to your firm, with or without the "ApiKey " prefix',
 			required: true,
 		},
+		{
+			displayName: 'Timeout (Seconds)',
+			name: 'timeoutSeconds',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: DEFAULT_TIMEOUT_SECONDS,
+			description: 'How long a call may wait for Case Status to answer before the item fails',
+		},
+		{
+			displayName: 'File Timeout (Seconds)',
+			name: 'fileTimeoutSeconds',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: DEFAULT_FILE_TIMEOUT_SECONDS,
+			description: 'How long a document upload or download may take',
+		},
 	];
 
 	async authenticate(
@@ -75,6 +92,7 @@ export class CaseStatusApi implements ICredentialType {
 				'={{ $credentials.environment === "custom" ? $credentials.baseUrl.trim().replace(/\\/+$/, "") : ($credentials.environment === "sandbox" ? "https://sandbox.creativebriefcase.com" : "https://app.casestatus.com") }}',
 			url: '/v1/api/messages',
 			qs: { 'page[number]': 1, size: 1 },
+			sendCredentialsOnCrossOriginRedirect: false,
 		},
 	};
 }

@@ -10,6 +10,18 @@ import type {
 } from 'n8n-workflow';
 
 import { smartAdvocateApiRoot, SMARTADVOCATE_DEFAULT_URL } from '../nodes/shared/baseUrl';
+import { DEFAULT_FILE_TIMEOUT_SECONDS, DEFAULT_TIMEOUT_SECONDS, timeoutMs } from '../nodes/shared/timeouts';
+
+interface LoginResponse {
+	statusCode: number;
+	headers?: Record<string, string | string[] | undefined>;
+	body?: { token?: string } | string;
+}
+
+/** Where a login redirect may take the password: the same server, or the same host upgraded to https. */
+function sameServer(from: URL, to: URL): boolean {
+	return from.origin === to.origin || (from.hostname === to.hostname && from.protocol === 'http:' && to.protocol === 'https:');
+}
 
 /**
  * SmartAdvocate's CaseSync API logs in with a real SmartAdvocate user and hands out a JWT
@@ -58,6 +70,31 @@ export class SmartAdvocateApi implements ICredentialType {
 			required: true,
 		},
 		{
+			displayName: 'Server Time Zone',
+			name: 'timeZone',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. America/New_York',
+			description:
+				'The time zone of your SmartAdvocate server, for the times it writes without a zone (self-hosted servers often do). Empty: the time zone of the workflow (n8n\'s default time zone unless the workflow sets another). Times SmartAdvocate writes with a zone are not affected.',
+		},
+		{
+			displayName: 'Timeout (Seconds)',
+			name: 'timeoutSeconds',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: DEFAULT_TIMEOUT_SECONDS,
+			description: 'How long a call may wait for SmartAdvocate to answer before the item fails',
+		},
+		{
+			displayName: 'File Timeout (Seconds)',
+			name: 'fileTimeoutSeconds',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: DEFAULT_FILE_TIMEOUT_SECONDS,
+			description: 'How long a document upload or download may take',
+		},
+		{
 			displayName: 'Session Token',
 			name: 'sessionToken',
 			type: 'hidden',
@@ -70,34 +107,59 @@ export class SmartAdvocateApi implements ICredentialType {
 		this: IHttpRequestHelper,
 		credentials: ICredentialDataDecryptedObject,
 	): Promise<IDataObject> {
-		const url = `${smartAdvocateApiRoot(credentials.baseUrl as string)}/Users/authenticate`;
-		let response: { token?: string } | undefined;
-		try {
-			response = (await this.helpers.httpRequest({
-				method: 'POST',
-				url,
-				body: { Username: credentials.username, Password: credentials.password },
-				json: true,
-			})) as { token?: string };
-		} catch (error) {
-			// Rebuilt from scratch so the request (with the password in its body) never travels with the error.
-			const status = Number(error?.response?.status ?? error?.httpCode ?? error?.cause?.response?.status) || undefined;
-			const failure: Error & { httpCode?: string; code?: string } = new Error(
-				status
-					? `SmartAdvocate refused the login (HTTP ${status}). Check the username and password of the SmartAdvocate credential.`
-					: `SmartAdvocate could not be reached at ${url}. Check the Base URL of the SmartAdvocate credential.`,
+		let url = `${smartAdvocateApiRoot(credentials.baseUrl as string)}/Users/authenticate`;
+		const timeout = timeoutMs(credentials.timeoutSeconds, DEFAULT_TIMEOUT_SECONDS);
+		let response: LoginResponse;
+		for (let hop = 0; ; hop++) {
+			try {
+				// Redirects are followed here, not by n8n, so that the password never goes to another server.
+				response = (await this.helpers.httpRequest({
+					method: 'POST',
+					url,
+					body: { Username: credentials.username, Password: credentials.password },
+					json: true,
+					timeout,
+					disableFollowRedirect: true,
+					ignoreHttpStatusErrors: true,
+					returnFullResponse: true,
+				})) as LoginResponse;
+			} catch (error) {
+				// Rebuilt from scratch so the request (with the password in its body) never travels with the error.
+				const failure: Error & { code?: string } = new Error(
+					`SmartAdvocate could not be reached at ${url}. Check the Base URL of the SmartAdvocate credential.`,
+				);
+				failure.code = error?.code ?? error?.cause?.code;
+				throw failure;
+			}
+			const location = response.headers?.location;
+			if (response.statusCode >= 300 && response.statusCode < 400 && typeof location === 'string') {
+				const next = new URL(location, url);
+				if (hop < 3 && sameServer(new URL(url), next)) {
+					url = next.href;
+					continue;
+				}
+				throw new Error(
+					`SmartAdvocate answered the login with a redirect to ${next.origin}. The password is only sent to the server of the Base URL: put the right address into the Base URL of the SmartAdvocate credential.`,
+				);
+			}
+			break;
+		}
+		if (response.statusCode < 200 || response.statusCode >= 300) {
+			const failure: Error & { httpCode?: string } = new Error(
+				`SmartAdvocate refused the login (HTTP ${response.statusCode}). Check the username and password of the SmartAdvocate credential.`,
 			);
 			// SmartAdvocate answers a wrong password with 400; to n8n and our nodes it is a rejected login (401).
-			if (status) failure.httpCode = status === 400 ? '401' : String(status);
-			else failure.code = error?.code ?? error?.cause?.code;
+			failure.httpCode = response.statusCode === 400 ? '401' : String(response.statusCode);
 			throw failure;
 		}
-		if (!response?.token) {
+		const body = response.body;
+		const token = body && typeof body === 'object' ? body.token : undefined;
+		if (!token) {
 			throw new Error(
 				`SmartAdvocate answered the login at ${url} without a token. Check that the Base URL points at the CaseSync API.`,
 			);
 		}
-		return { sessionToken: response.token };
+		return { sessionToken: token };
 	}
 
 	authenticate: IAuthenticateGeneric = {
@@ -114,6 +176,7 @@ export class SmartAdvocateApi implements ICredentialType {
 			baseURL:
 				'={{ ($credentials.baseUrl || "https://app.smartadvocate.com").trim().replace(/\\/+$/, "").replace(/\\/casesyncapi$/i, "") + "/CaseSyncAPI" }}',
 			url: '/case/CaseGroup',
+			sendCredentialsOnCrossOriginRedirect: false,
 		},
 	};
 }

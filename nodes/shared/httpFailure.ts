@@ -74,3 +74,13 @@ export function readHttpFailure(thrown: unknown): HttpFailure {
 		message: String(error?.message ?? error),
 	};
 }
+
+/** The failure an HTTP error answer describes, read from n8n's full response (`returnFullResponse`). */
+export function failureOfResponse(response: { statusCode: number; headers?: Record<string, unknown>; body?: unknown }): HttpFailure {
+	return {
+		status: response.statusCode,
+		headers: lowerCaseHeaders(response.headers),
+		body: decodeBody(response.body),
+		message: `HTTP ${response.statusCode}`,
+	};
+}

@@ -23,13 +23,13 @@ const NETWORK_CODES_NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'
 const NETWORK_CODES_MAYBE_SENT = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ESOCKETTIMEDOUT']);
 
 /**
- * Whether a failed call may be sent again. Reads (GET) and idempotent writes retry on 429, 5xx
- * and network errors. Creating writes (POST) retry only where the server surely did not act
- * (429, 503, connection refused): a 500 or a dropped connection after a POST may mean the note
- * or message was already written, and sending it twice would duplicate it.
+ * Whether a failed call may be sent again. Reads (GET, and POSTs that only search) and idempotent
+ * writes retry on 429, 5xx and network errors. Creating writes (POST) retry only where the server
+ * surely did not act (429, 503, connection refused): a 500 or a dropped connection after a POST
+ * may mean the note or message was already written, and sending it twice would duplicate it.
  */
-export function isRetryable(failure: HttpFailure, method: string): boolean {
-	const creates = method.toUpperCase() === 'POST';
+export function isRetryable(failure: HttpFailure, method: string, readOnly = false): boolean {
+	const creates = method.toUpperCase() === 'POST' && !readOnly;
 	if (failure.status === undefined) {
 		if (failure.code && NETWORK_CODES_NOT_SENT.has(failure.code)) return true;
 		return !creates && failure.code !== undefined && NETWORK_CODES_MAYBE_SENT.has(failure.code);
@@ -45,6 +45,17 @@ export function retryAfterMs(headers: Record<string, string>, now = Date.now()):
 	if (/^\d+(\.\d+)?$/.test(value.trim())) return Math.round(Number(value) * 1000);
 	const date = Date.parse(value);
 	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/**
+ * The Retry-After the server asked for when it is longer than this policy will wait at this point
+ * (one wait above `maxDelayMs`, or more than the time left of `maxTotalWaitMs`); undefined otherwise.
+ * Such a call fails at once, saying when to try again, instead of retrying too early.
+ */
+export function retryAfterBeyondPolicy(failure: HttpFailure, policy: RetryPolicy, waitedMs: number): number | undefined {
+	const serverSays = retryAfterMs(failure.headers);
+	if (serverSays === undefined) return undefined;
+	return serverSays > policy.maxDelayMs || waitedMs + serverSays > policy.maxTotalWaitMs ? serverSays : undefined;
 }
 
 /**

@@ -8,8 +8,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
-import { readHttpFailure, type HttpFailure } from './httpFailure';
-import { DEFAULT_RETRY_POLICY, isRetryable, retryDelayMs, type RetryPolicy } from './retry';
+import { failureOfResponse, readHttpFailure, type HttpFailure } from './httpFailure';
+import { DEFAULT_RETRY_POLICY, isRetryable, retryAfterBeyondPolicy, retryDelayMs, type RetryPolicy } from './retry';
 
 export type ServiceContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions | IHookFunctions;
 
@@ -22,6 +22,18 @@ export interface CallDescription {
 	notFound?: string;
 	/** Overrides the retry policy (tests, or calls that must not wait). */
 	retryPolicy?: RetryPolicy;
+	/** A POST that only reads (a search): retried like a GET. */
+	readOnly?: boolean;
+}
+
+/** Where a service is and how long to wait for it, read from the credential by its transport. */
+export interface ServiceConnection {
+	/** The API root the credential points at, named when what answers is not the API. */
+	apiRoot: string;
+	/** Secret values known now (password, token, API key); patterns catch the rest. */
+	secrets: string[];
+	/** A call that gets no answer for this long fails (the credential's timeout). */
+	timeoutMs: number;
 }
 
 /** How one service words its failures. */
@@ -35,26 +47,73 @@ export interface ServiceProfile {
 	reasonFromBody(body: unknown): string | undefined;
 	/** Where to look when authentication fails. */
 	authHint: string;
+	/** The credential logs in for a session token, which n8n renews when a call answers 401. */
+	renewsSessionOn401?: boolean;
+	/** The credential's current secrets, read again after a failure (the token may be new). */
+	currentSecrets?(ctx: ServiceContext): Promise<string[]>;
 }
 
-/** Removes secret values (password, token, API key) from any text we show or store. */
+/** Authorization schemes whose value is a secret, wherever a server or library echoes them. */
+const SCHEME_VALUE = /\b(Bearer|ApiKey|Basic)(\s+|%20)[^\s"',;&<>]+/gi;
+/** A JWT (SmartAdvocate's session token), even one fetched during the call that failed. */
+const JWT = /\beyJ[\w-]{5,}\.[\w-]{5,}\.[\w-]*/g;
+/** `password: x`, `"apiKey":"x"`, `token=x` in echoed request bodies or query strings. */
+const NAMED_SECRET =
+	/(["']?\b(?:password|passwd|pwd|api[_-]?key|(?:session|access|refresh)?[_-]?token)\b["']?\s*[:=]\s*["']?)([^"'&\s,;}]+)/gi;
+
+/**
+ * Removes secrets from any text we show or store: the known values (password, token, API key)
+ * and, by pattern, any `Bearer …`/`ApiKey …` value, JWT or named password/token field, so that a
+ * token n8n fetched during the failing call (unknown to us beforehand) never shows either.
+ */
 export function redact(text: string | undefined, secrets: string[]): string | undefined {
 	if (text === undefined) return undefined;
-	return secrets
-		.filter((secret) => secret.length >= 4)
+	const known = secrets
+		.filter((secret) => typeof secret === 'string' && secret.length >= 4)
+		.sort((a, b) => b.length - a.length)
 		.reduce((result, secret) => result.split(secret).join('••••'), text);
+	return known
+		.replace(SCHEME_VALUE, (_, scheme: string, space: string) => `${scheme}${space}••••`)
+		.replace(JWT, '••••')
+		.replace(NAMED_SECRET, (_, name: string) => `${name}••••`);
+}
+
+const seconds = (ms: number) => {
+	const count = Math.round(ms / 1000);
+	return `${count} second${count === 1 ? '' : 's'}`;
+};
+
+interface Circumstances {
+	attempts: number;
+	/** The call got no answer within this many milliseconds. */
+	timedOutAfterMs?: number;
+	/** The server asked to wait this long, more than the node will. */
+	waitAskedMs?: number;
 }
 
 function explain(
 	profile: ServiceProfile,
 	failure: HttpFailure,
 	call: CallDescription,
-	attempts: number,
+	{ attempts, timedOutAfterMs, waitAskedMs }: Circumstances,
 ): { message: string; description: string } {
 	const reason = profile.reasonFromBody(failure.body);
 	const said = reason ? `: ${reason}` : '';
 	const tried = attempts > 1 ? ` after ${attempts} attempts` : '';
 	const { name } = profile;
+	if (timedOutAfterMs !== undefined) {
+		return {
+			message: `${name} did not answer within ${seconds(timedOutAfterMs)} while trying to ${call.action}`,
+			description: `n8n gave up waiting. Check that ${name} is online; if it is only slow, raise the timeout in the ${profile.credentialName} credential, then run the node again.`,
+		};
+	}
+	if (waitAskedMs !== undefined) {
+		const after = new Date(Date.now() + waitAskedMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+		return {
+			message: `${name} asked to wait ${seconds(waitAskedMs)} before the next request, so the node did not ${call.action} (HTTP ${failure.status})`,
+			description: `Run the node again after ${after} (UTC). The node waits at most ${seconds(call.retryPolicy?.maxDelayMs ?? DEFAULT_RETRY_POLICY.maxDelayMs)} by itself; processing fewer items per run also helps.`,
+		};
+	}
 	switch (failure.status) {
 		case undefined:
 			return {
@@ -99,6 +158,47 @@ function explain(
 	}
 }
 
+interface FullResponse {
+	body: unknown;
+	headers: Record<string, unknown>;
+	statusCode: number;
+}
+
+/**
+ * One request through n8n's authenticated helper, with the safety settings every call gets: no
+ * credentials to another origin on a redirect (n8n sends them by default), a timeout, and the
+ * full response even for an HTTP error, because n8n 1.x drops the headers (Retry-After) from
+ * the error it throws. A 401 still throws where a session is renewed on it (n8n 2.x honours
+ * `except`), so that n8n logs in again and resends.
+ */
+async function send(
+	ctx: ServiceContext,
+	profile: ServiceProfile,
+	options: IHttpRequestOptions,
+	timeoutMs: number,
+	tolerateHttpErrors: boolean,
+): Promise<FullResponse> {
+	const request: IHttpRequestOptions = {
+		...options,
+		timeout: timeoutMs,
+		sendCredentialsOnCrossOriginRedirect: false,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: tolerateHttpErrors
+			? profile.renewsSessionOn401
+				? { ignore: true, except: [401] }
+				: true
+			: false,
+	};
+	return (await ctx.helpers.httpRequestWithAuthentication.call(ctx, profile.credentialType, request)) as FullResponse;
+}
+
+const isSuccess = (status: number) => status >= 200 && status < 300;
+
+/** The `<title>` of an HTML page, to say which page answered (a login page, a proxy's notice). */
+function pageTitle(html: string): string | undefined {
+	return /<title[^>]*>([^<]{1,120})<\/title>/i.exec(html)?.[1]?.trim() || undefined;
+}
+
 /**
  * Sends one call through n8n's authenticated request helper, retrying what is safe to retry,
  * and turns a final failure into a NodeApiError that says what failed and how to fix it.
@@ -108,44 +208,78 @@ export async function serviceRequest<T = unknown>(
 	profile: ServiceProfile,
 	options: IHttpRequestOptions,
 	call: CallDescription,
-	secrets: string[],
+	connection: ServiceConnection,
 ): Promise<T> {
 	const policy = call.retryPolicy ?? DEFAULT_RETRY_POLICY;
 	const method = options.method ?? 'GET';
+	const timeoutMs = options.timeout ?? connection.timeoutMs;
+
+	const fail = async (failure: HttpFailure, circumstances: Circumstances, override?: { message: string; description: string }) => {
+		const renewed = (await profile.currentSecrets?.(ctx).catch(() => [])) ?? [];
+		const secrets = [...connection.secrets, ...renewed];
+		const { message, description } = override ?? explain(profile, failure, call, circumstances);
+		const safeMessage = redact(message, secrets) as string;
+		const safeBody = redact(
+			typeof failure.body === 'string' ? failure.body : JSON.stringify(failure.body ?? null),
+			secrets,
+		);
+		const httpCode = failure.status ? String(failure.status) : undefined;
+		return new NodeApiError(
+			ctx.getNode(),
+			{ message: safeMessage, httpCode: httpCode ?? null, body: safeBody ?? null } as JsonObject,
+			{ message: safeMessage, description: redact(description, secrets), httpCode, itemIndex: call.itemIndex },
+		);
+	};
+
 	let waited = 0;
 	for (let attempt = 1; ; attempt++) {
+		const started = Date.now();
+		let response: FullResponse | undefined;
+		let failure: HttpFailure | undefined;
+		let timedOutAfterMs: number | undefined;
 		try {
-			return (await ctx.helpers.httpRequestWithAuthentication.call(
-				ctx,
-				profile.credentialType,
-				options,
-			)) as T;
-		} catch (error) {
-			const failure = readHttpFailure(error);
-			if (attempt < policy.maxAttempts && isRetryable(failure, method)) {
-				const delay = retryDelayMs(attempt, failure, policy);
-				if (waited + delay <= policy.maxTotalWaitMs) {
-					waited += delay;
-					await sleep(delay);
-					continue;
-				}
+			response = await send(ctx, profile, options, timeoutMs, true);
+			if (response.statusCode === 401 && profile.renewsSessionOn401) {
+				// n8n 1.x ignores `except`: send again the throwing way, so that n8n logs in again.
+				response = await send(ctx, profile, options, timeoutMs, false);
 			}
-			const { message, description } = explain(profile, failure, call, attempt);
-			const safeMessage = redact(message, secrets) as string;
-			const safeBody = redact(
-				typeof failure.body === 'string' ? failure.body : JSON.stringify(failure.body ?? null),
-				secrets,
-			);
-			throw new NodeApiError(
-				ctx.getNode(),
-				{ message: safeMessage, httpCode: failure.status ? String(failure.status) : null, body: safeBody ?? null } as JsonObject,
-				{
-					message: safeMessage,
-					description: redact(description, secrets),
-					httpCode: failure.status ? String(failure.status) : undefined,
-					itemIndex: call.itemIndex,
-				},
-			);
+		} catch (error) {
+			failure = readHttpFailure(error);
+			const elapsed = Date.now() - started;
+			if (failure.status === undefined && (elapsed >= timeoutMs * 0.95 || /\btimeout\b|timed out/i.test(failure.message))) {
+				timedOutAfterMs = timeoutMs;
+			}
 		}
+		if (response && isSuccess(response.statusCode)) {
+			const body = response.body;
+			const expectsJson = options.json === true && options.encoding === undefined;
+			const contentType = String(response.headers?.['content-type'] ?? response.headers?.['Content-Type'] ?? '');
+			const isPage = typeof body === 'string' && (/^\s*</.test(body) || /html|xml/i.test(contentType));
+			// A write may confirm with a word of text; data that is read must be JSON.
+			const readsData = method.toUpperCase() === 'GET' || call.readOnly === true;
+			if (expectsJson && typeof body === 'string' && body.trim() !== '' && (isPage || readsData)) {
+				// Something other than the API answered: a login page, a proxy, a wrong address.
+				const title = pageTitle(body);
+				const what = isPage ? `a web page${title ? ` ("${title}")` : ''}` : 'text';
+				throw await fail(failureOfResponse(response), { attempts: attempt }, {
+					message: `${profile.name} answered with ${what} instead of API data while trying to ${call.action}`,
+					description: `Nothing was read from it. Check the address in the ${profile.credentialName} credential: ${connection.apiRoot} must be the ${profile.name} API itself, not a login page or a proxy in front of it.`,
+				});
+			}
+			return (options.returnFullResponse ? response : body) as T;
+		}
+		failure ??= failureOfResponse(response!);
+		// A call that got no answer in time is not sent again: a hung server would hold the run for minutes.
+		if (timedOutAfterMs === undefined && attempt < policy.maxAttempts && isRetryable(failure, method, call.readOnly)) {
+			const waitAskedMs = retryAfterBeyondPolicy(failure, policy, waited);
+			if (waitAskedMs !== undefined) throw await fail(failure, { attempts: attempt, waitAskedMs });
+			const delay = retryDelayMs(attempt, failure, policy);
+			if (waited + delay <= policy.maxTotalWaitMs) {
+				waited += delay;
+				await sleep(delay);
+				continue;
+			}
+		}
+		throw await fail(failure, { attempts: attempt, timedOutAfterMs });
 	}
 }

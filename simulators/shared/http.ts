@@ -84,12 +84,34 @@ export interface Fault {
 	retryAfter?: number;
 }
 
+/** The next `count` matching calls answer with a redirect instead (to test where credentials go). */
+export interface RedirectRule {
+	/** Matched like a fault's route; empty = any API route. */
+	route?: string;
+	method?: string;
+	/** Absolute (another origin) or relative (this one) target. */
+	location: string;
+	/** 301, 302, 303, 307 or 308; default 302. */
+	status?: number;
+	/** Append the called path and query to `location` (a proxy or CDN that mirrors the API). */
+	appendPath?: boolean;
+	count: number;
+}
+
+/** The next `count` matching calls get no answer at all: the socket stays open, as with a hung server. */
+export interface HangRule {
+	route?: string;
+	method?: string;
+	count: number;
+}
+
 export interface LoggedRequest {
 	at: string;
 	method: string;
 	path: string;
 	query: Record<string, string>;
 	routeKey: string | null;
+	/** The answer's status; 0 for a call left hanging. */
 	status: number;
 	/** Whether an Authorization header came with the request (its value is never logged). */
 	hadAuthorization: boolean;
@@ -206,6 +228,8 @@ export async function startSim(
 	const requests: LoggedRequest[] = [];
 	const counters: Record<string, number> = {};
 	let faults: Fault[] = [];
+	let redirects: RedirectRule[] = [];
+	let hangs: HangRule[] = [];
 	let latency: { ms: number; route?: string } | null = null;
 	let outage = false;
 
@@ -213,6 +237,8 @@ export async function startSim(
 		{ method: 'POST', pattern: '/__admin/reset', handler: () => {
 			service.reset();
 			faults = [];
+			redirects = [];
+			hangs = [];
 			latency = null;
 			outage = false;
 			clock.reset();
@@ -242,6 +268,27 @@ export async function startSim(
 			faults = [];
 			return { status: 200, body: { faults } };
 		} },
+		{ method: 'POST', pattern: '/__admin/redirects', handler: (req) => {
+			const rule = req.json() as RedirectRule;
+			if (typeof rule?.location !== 'string') throw new SimError(400, { message: 'location is required' });
+			const status = rule.status ?? 302;
+			if (![301, 302, 303, 307, 308].includes(status)) throw new SimError(400, { message: 'status must be 301, 302, 303, 307 or 308' });
+			redirects.push({ ...rule, status, count: rule.count ?? 1 });
+			return { status: 200, body: { redirects } };
+		} },
+		{ method: 'DELETE', pattern: '/__admin/redirects', handler: () => {
+			redirects = [];
+			return { status: 200, body: { redirects } };
+		} },
+		{ method: 'POST', pattern: '/__admin/hang', handler: (req) => {
+			const rule = (req.json() ?? {}) as HangRule;
+			hangs.push({ ...rule, count: rule.count ?? 1 });
+			return { status: 200, body: { hangs } };
+		} },
+		{ method: 'DELETE', pattern: '/__admin/hang', handler: () => {
+			hangs = [];
+			return { status: 200, body: { hangs } };
+		} },
 		{ method: 'POST', pattern: '/__admin/latency', handler: (req) => {
 			const body = (req.json() ?? {}) as { ms?: number; route?: string };
 			latency = body.ms ? { ms: body.ms, route: body.route } : null;
@@ -262,6 +309,22 @@ export async function startSim(
 		...(service.adminRoutes ?? []),
 	];
 	const adminRoutes = adminTable.map((route) => compile(route, false));
+
+	function logRequest(req: http.IncomingMessage, url: URL, method: string, routeKey: string | null, status: number, rawBody: Buffer) {
+		requests.push({
+			at: new Date().toISOString(),
+			method,
+			path: url.pathname,
+			query: Object.fromEntries(url.searchParams),
+			routeKey,
+			status,
+			hadAuthorization: req.headers.authorization !== undefined,
+			contentType: req.headers['content-type'] ?? null,
+			bodyBytes: rawBody.length,
+		});
+		const counterKey = routeKey ?? `${method} (no route)`;
+		counters[counterKey] = (counters[counterKey] ?? 0) + 1;
+	}
 
 	const matches = (text: string | undefined, routeKey: string, path: string) =>
 		!text || routeKey.includes(text) || path.includes(text);
@@ -305,6 +368,24 @@ export async function startSim(
 		try {
 			if (!isAdmin) {
 				if (latency && matches(latency.route, simReq.routeKey, url.pathname)) await wait(latency.ms);
+				const hang = hangs.find(
+					(h) => h.count > 0 && (!h.method || h.method.toUpperCase() === method) && matches(h.route, simReq.routeKey, url.pathname),
+				);
+				if (hang) {
+					hang.count -= 1;
+					hangs = hangs.filter((h) => h.count > 0);
+					logRequest(req, url, method, routeKey, 0, rawBody);
+					return; // no answer: the client's timeout (or the simulator's close) ends the socket
+				}
+				const redirect = redirects.find(
+					(r) => r.count > 0 && (!r.method || r.method.toUpperCase() === method) && matches(r.route, simReq.routeKey, url.pathname),
+				);
+				if (redirect) {
+					redirect.count -= 1;
+					redirects = redirects.filter((r) => r.count > 0);
+					const location = redirect.appendPath ? `${redirect.location.replace(/\/+$/, '')}${url.pathname}${url.search}` : redirect.location;
+					throw new SimError(redirect.status ?? 302, undefined, { location });
+				}
 				if (outage) throw new SimError(503, { message: 'Service Unavailable' });
 				const fault = faults.find(
 					(f) => f.count > 0 && (!f.method || f.method.toUpperCase() === method) && matches(f.route, simReq.routeKey, url.pathname),
@@ -329,21 +410,7 @@ export async function startSim(
 				console.error(`[${service.name}]`, error);
 			}
 		}
-		if (!isAdmin) {
-			requests.push({
-				at: new Date().toISOString(),
-				method,
-				path: url.pathname,
-				query: Object.fromEntries(url.searchParams),
-				routeKey,
-				status: response.status,
-				hadAuthorization: req.headers.authorization !== undefined,
-				contentType: req.headers['content-type'] ?? null,
-				bodyBytes: rawBody.length,
-			});
-			const counterKey = routeKey ?? `${method} (no route)`;
-			counters[counterKey] = (counters[counterKey] ?? 0) + 1;
-		}
+		if (!isAdmin) logRequest(req, url, method, routeKey, response.status, rawBody);
 		sendResponse(res, response);
 	});
 

@@ -1,5 +1,8 @@
 import { startCaseStatusSimulator } from '../../simulators/casestatus';
+import axios from 'axios';
+
 import { buildDemoFirm } from '../../simulators/shared/demoFirm';
+import { startHeaderRecorder } from '../../simulators/shared/recorder';
 import { startSmartAdvocateSimulator } from '../../simulators/smartadvocate';
 import { testCredential } from '../support/n8nContext';
 
@@ -33,6 +36,32 @@ describe('SmartAdvocate API credential Test button', () => {
 		const result = await testCredential('smartAdvocateApi', { baseUrl: 'http://127.0.0.1:9', username: 'u', password: 'p' });
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(/could not be reached .*Check the Base URL/);
+	});
+});
+
+describe('SmartAdvocate login and redirects', () => {
+	const admin = () => axios.create({ baseURL: `${sa.url}/__admin` });
+	afterEach(async () => {
+		await admin().post('/reset');
+	});
+
+	it('never sends the password to another server a login redirect points at', async () => {
+		const elsewhere = await startHeaderRecorder();
+		try {
+			await admin().post('/redirects', { route: 'Users/authenticate', location: elsewhere.url, appendPath: true, status: 307, count: 5 });
+			const result = await testCredential('smartAdvocateApi', { baseUrl: sa.url, username: firm.apiUser.username, password: firm.apiUser.password });
+			expect(result.status).toBe('Error');
+			expect(result.message).toMatch(/answered the login with a redirect to http:\/\/127\.0\.0\.1:\d+\. The password is only sent to the server of the Base URL/);
+			expect(elsewhere.requests).toEqual([]);
+		} finally {
+			await elsewhere.close();
+		}
+	});
+
+	it('follows a login redirect on the same server', async () => {
+		await admin().post('/redirects', { route: 'Users/authenticate', location: '/CaseSyncAPI/Users/authenticate?moved=1', status: 308, count: 1 });
+		const result = await testCredential('smartAdvocateApi', { baseUrl: sa.url, username: firm.apiUser.username, password: firm.apiUser.password });
+		expect(result.status).toBe('OK');
 	});
 });
 

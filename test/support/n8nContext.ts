@@ -112,7 +112,12 @@ async function sendHttp(options: IHttpRequestOptions, log?: SentRequest[]): Prom
 		timeout: options.timeout ?? 60_000,
 		responseType: options.encoding === 'arraybuffer' ? 'arraybuffer' : 'json',
 		maxRedirects: options.disableFollowRedirect ? 0 : 5,
-		validateStatus: (status) => status >= 200 && status < 300,
+		// As n8n: `ignoreHttpStatusErrors` returns error answers (`{ignore, except}` still throws on `except`).
+		validateStatus: (status) => {
+			const ignore = options.ignoreHttpStatusErrors;
+			if (ignore && typeof ignore === 'object') return !ignore.except.includes(status);
+			return ignore ? true : status >= 200 && status < 300;
+		},
 	};
 	const absoluteUrl = axios.getUri(config);
 	log?.push({ method: String(config.method).toUpperCase(), url: absoluteUrl, headers: { ...headers } });

@@ -4,6 +4,7 @@ import { NodeApiError, sleep } from 'n8n-workflow';
 import { readHttpFailure, type HttpFailure } from '../../shared/httpFailure';
 import { DEFAULT_RETRY_POLICY, isRetryable, retryDelayMs } from '../../shared/retry';
 import type { CallDescription } from '../../shared/serviceRequest';
+import { DEFAULT_FILE_TIMEOUT_SECONDS, timeoutMs } from '../../shared/timeouts';
 
 export interface DownloadedFile {
 	body: Buffer;
@@ -11,8 +12,14 @@ export interface DownloadedFile {
 	contentType?: string;
 }
 
-function explain(failure: HttpFailure, call: CallDescription, attempts: number): { message: string; description: string } {
+function explain(failure: HttpFailure, call: CallDescription, attempts: number, timedOutAfterMs?: number): { message: string; description: string } {
 	const tried = attempts > 1 ? ` after ${attempts} attempts` : '';
+	if (timedOutAfterMs !== undefined) {
+		return {
+			message: `The Case Status file storage did not answer within ${Math.round(timedOutAfterMs / 1000)} seconds while trying to ${call.action}`,
+			description: 'Run the node again later; for very large files, raise the file timeout in the Case Status API credential.',
+		};
+	}
 	if (failure.status === undefined) {
 		return {
 			message: `The Case Status file storage could not be reached to ${call.action}${tried} (${failure.code ?? failure.message})`,
@@ -47,9 +54,12 @@ export async function downloadCaseStatusFile(
 	url: string,
 	call: CallDescription,
 ): Promise<DownloadedFile> {
+	const credentials = await ctx.getCredentials('caseStatusApi').catch(() => ({}) as Record<string, unknown>);
+	const timeout = timeoutMs(credentials.fileTimeoutSeconds, DEFAULT_FILE_TIMEOUT_SECONDS);
 	const options: IHttpRequestOptions = {
 		method: 'GET',
 		url,
+		timeout,
 		encoding: 'arraybuffer',
 		json: false,
 		returnFullResponse: true,
@@ -57,6 +67,7 @@ export async function downloadCaseStatusFile(
 	const policy = call.retryPolicy ?? DEFAULT_RETRY_POLICY;
 	let waited = 0;
 	for (let attempt = 1; ; attempt++) {
+		const started = Date.now();
 		try {
 			const response = (await ctx.helpers.httpRequest(options)) as {
 				body: Buffer | ArrayBuffer | string;
@@ -68,7 +79,9 @@ export async function downloadCaseStatusFile(
 			return { body, contentType: Array.isArray(header) ? header[0] : header };
 		} catch (error) {
 			const failure = readHttpFailure(error);
-			if (attempt < policy.maxAttempts && isRetryable(failure, 'GET')) {
+			// A hung file host is not asked again: each try would hold the run for the whole timeout.
+			const timedOut = failure.status === undefined && (Date.now() - started >= timeout * 0.95 || /\btimeout\b/i.test(failure.message));
+			if (!timedOut && attempt < policy.maxAttempts && isRetryable(failure, 'GET')) {
 				const delay = retryDelayMs(attempt, failure, policy);
 				if (waited + delay <= policy.maxTotalWaitMs) {
 					waited += delay;
@@ -76,7 +89,7 @@ export async function downloadCaseStatusFile(
 					continue;
 				}
 			}
-			const { message, description } = explain(failure, call, attempt);
+			const { message, description } = explain(failure, call, attempt, timedOut ? timeout : undefined);
 			// The signed link is a secret of its own: neither it nor the request config goes into the error.
 			throw new NodeApiError(
 				ctx.getNode(),

@@ -1,7 +1,15 @@
-import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
 
 import { bareCaseStatusApiKey, caseStatusApiRoot } from '../../shared/baseUrl';
-import { serviceRequest, type CallDescription, type ServiceContext, type ServiceProfile } from '../../shared/serviceRequest';
+import { readAllPages } from '../../shared/paging';
+import {
+	serviceRequest,
+	type CallDescription,
+	type ServiceConnection,
+	type ServiceContext,
+	type ServiceProfile,
+} from '../../shared/serviceRequest';
+import { DEFAULT_FILE_TIMEOUT_SECONDS, DEFAULT_TIMEOUT_SECONDS, timeoutMs } from '../../shared/timeouts';
 import { caseStatusEndpoints } from './endpoints';
 
 export { caseStatusEndpoints };
@@ -35,13 +43,22 @@ export interface CaseStatusCall {
 	headers?: IDataObject;
 }
 
-async function secretsAndRoot(ctx: ServiceContext) {
-	const credentials = await ctx.getCredentials(caseStatusProfile.credentialType);
+interface CaseStatusConnection extends ServiceConnection {
+	fileTimeoutMs: number;
+}
+
+/** Where Case Status is and how long to wait for it, from the Case Status API credential. */
+export function caseStatusConnection(credentials: ICredentialDataDecryptedObject): CaseStatusConnection {
 	return {
-		root: caseStatusApiRoot(credentials.environment as string, credentials.baseUrl as string),
+		apiRoot: caseStatusApiRoot(credentials.environment as string, credentials.baseUrl as string),
 		secrets: [bareCaseStatusApiKey(credentials.apiKey as string)],
+		timeoutMs: timeoutMs(credentials.timeoutSeconds, DEFAULT_TIMEOUT_SECONDS),
+		fileTimeoutMs: timeoutMs(credentials.fileTimeoutSeconds, DEFAULT_FILE_TIMEOUT_SECONDS),
 	};
 }
+
+const isJsonBody = (body: unknown) =>
+	body === undefined || Array.isArray(body) || (!!body && typeof body === 'object' && Object.getPrototypeOf(body) === Object.prototype);
 
 /** One Case Status call, JSON in and out, retried and explained by serviceRequest. */
 export async function caseStatusRequest<T = unknown>(
@@ -49,29 +66,30 @@ export async function caseStatusRequest<T = unknown>(
 	call: CaseStatusCall,
 	description: CallDescription,
 ): Promise<T> {
-	const { root, secrets } = await secretsAndRoot(ctx);
+	const connection = caseStatusConnection(await ctx.getCredentials(caseStatusProfile.credentialType));
+	const json = isJsonBody(call.body);
 	const options: IHttpRequestOptions = {
 		method: call.method,
-		url: `${root}${call.path}`,
+		url: `${connection.apiRoot}${call.path}`,
 		qs: call.qs,
 		headers: call.headers,
 		body: call.body,
-		json: !Buffer.isBuffer(call.body),
+		json,
+		// A file upload gets the longer file timeout.
+		timeout: json ? connection.timeoutMs : connection.fileTimeoutMs,
 	};
-	return await serviceRequest<T>(ctx, caseStatusProfile, options, description, secrets);
+	return await serviceRequest<T>(ctx, caseStatusProfile, options, description, connection);
 }
 
 /** What Case Status serves when a list is asked without `size`. */
 const DEFAULT_SERVER_PAGE_SIZE = 10;
 /** Case Status serves at most this many items per page. */
 const MAX_PAGE_SIZE = 100;
-/** A list returning more pages than this is looping, not paging. */
-const MAX_PAGES = 10_000;
-
 /**
  * Every item of a Case Status list, page by page (`page[number]` from 1, `size`), stopping at
- * `limit` or at a short page. `/v1/api/*` lists are bare arrays; `/reporting/*` wrap `results`.
- * `keep` filters each page as it arrives, so Limit counts kept items and paging stops once enough are kept.
+ * `limit`, at a short page, or at a page with nothing new. `/v1/api/*` lists are bare arrays;
+ * `/reporting/*` wrap `results`. `keep` filters each page as it arrives, so Limit counts kept items
+ * and paging stops once enough are kept.
  */
 export async function caseStatusListAll(
 	ctx: ServiceContext,
@@ -79,29 +97,27 @@ export async function caseStatusListAll(
 	options: { limit?: number; pageSize?: number; qs?: IDataObject; keep?: (item: IDataObject) => boolean },
 	description: CallDescription,
 ): Promise<IDataObject[]> {
-	const results: IDataObject[] = [];
-	const limit = options.limit ?? Infinity;
 	const size = Math.min(options.pageSize ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE);
 	// Case Status's default page is 10 and the verified connector never sends `size` on /v1/api
 	// lists, so a server may ignore it: a first page of exactly 10 then means "keep going", and
 	// later pages are compared with the size the server actually served.
 	let servedPageSize: number | undefined;
-	for (let page = 1; page <= MAX_PAGES && results.length < limit; page++) {
-		const response = await caseStatusRequest<unknown>(
-			ctx,
-			{ method: 'GET', path, qs: { ...(options.qs ?? {}), 'page[number]': page, size } },
-			description,
-		);
-		const wrapped = response as { results?: IDataObject[]; next?: string | null } | undefined;
-		const items = Array.isArray(response) ? (response as IDataObject[]) : (wrapped?.results ?? []);
-		const kept = options.keep ? items.filter(options.keep) : items;
-		results.push(...kept.slice(0, limit - results.length));
-		if (!Array.isArray(response) && wrapped && 'next' in wrapped) {
-			if (!wrapped.next) break;
-			continue;
-		}
-		servedPageSize ??= items.length === DEFAULT_SERVER_PAGE_SIZE ? items.length : size;
-		if (items.length === 0 || items.length < servedPageSize) break;
-	}
-	return results;
+	return await readAllPages(
+		ctx,
+		caseStatusProfile.name,
+		description,
+		async (pageIndex) => {
+			const response = await caseStatusRequest<unknown>(
+				ctx,
+				{ method: 'GET', path, qs: { ...(options.qs ?? {}), 'page[number]': pageIndex + 1, size } },
+				description,
+			);
+			const wrapped = response as { results?: IDataObject[]; next?: string | null } | undefined;
+			const records = Array.isArray(response) ? (response as IDataObject[]) : (wrapped?.results ?? []);
+			if (!Array.isArray(response) && wrapped && 'next' in wrapped) return { records, last: !wrapped.next };
+			servedPageSize ??= records.length === DEFAULT_SERVER_PAGE_SIZE ? records.length : size;
+			return { records, last: records.length < servedPageSize };
+		},
+		{ limit: options.limit, keep: options.keep },
+	);
 }

@@ -1,8 +1,9 @@
 /**
  * SmartAdvocate writes ISO-8601 date-times three ways: UTC with `Z` (cloud), the server's local time
- * with its offset (self-hosted), or local time with no zone at all. A time without a zone is read as
- * if it were UTC: that keeps such times in the right order among themselves, and `formatForSmartAdvocate`
- * writes them back the same way, so the server reads them in its own zone again.
+ * with its offset (self-hosted), or local time with no zone at all. The transport gives a time
+ * without a zone the offset of the server's time zone (the credential's setting) as soon as it
+ * arrives (`zoneServerDates`), so everything after it compares real instants. Without a zone at
+ * hand, such a time is read as if it were UTC, which at least keeps those times in order.
  */
 import { DateTime } from 'luxon';
 
@@ -17,7 +18,8 @@ const ISO_DATE_TIME =
 	/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 /** Reads a SmartAdvocate date-time; undefined when it is empty or not ISO-8601. */
-export function parseSmartAdvocateDate(value: unknown): SaInstant | undefined {
+export function parseSmartAdvocateDate(value: unknown, serverTimeZone?: string): SaInstant | undefined {
+	if (serverTimeZone && typeof value === 'string') return parseSmartAdvocateDate(withServerOffset(value, serverTimeZone));
 	if (typeof value !== 'string') return undefined;
 	const match = ISO_DATE_TIME.exec(value.trim());
 	if (!match) return undefined;
@@ -74,4 +76,65 @@ export function userDateToIso(value: unknown, timeZone: string): string | undefi
 		return Number.isNaN(fallback) ? undefined : new Date(fallback).toISOString();
 	}
 	return parsed.toUTC().toISO() ?? undefined;
+}
+
+/** A date-time with a time of day and no zone, as a server writing local times sends it. */
+const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?$/;
+/** A date-time that names its instant (`Z` or an offset). */
+const ZONED_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
+
+/** Whether n8n's runtime knows this IANA time zone name. */
+export function isKnownTimeZone(timeZone: string): boolean {
+	return DateTime.local().setZone(timeZone).isValid;
+}
+
+/**
+ * A local date-time written without a zone, with the offset `timeZone` had at that wall time
+ * ("2026-03-05T09:00:00" in New York → "2026-03-05T09:00:00-05:00"); any other text unchanged.
+ */
+export function withServerOffset(value: string, timeZone: string): string {
+	const text = value.trim();
+	if (!LOCAL_DATE_TIME.test(text)) return value;
+	const local = DateTime.fromISO(text.replace(',', '.'), { zone: timeZone });
+	return local.isValid ? `${text}${local.toFormat('ZZ')}` : value;
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+	!!value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype;
+
+/** Every zone-less date-time in a SmartAdvocate answer (at any depth), given the server zone's offset. */
+export function zoneServerDates<T>(data: T, timeZone: string): T {
+	if (typeof data === 'string') return withServerOffset(data, timeZone) as T;
+	if (Array.isArray(data)) return data.map((entry) => zoneServerDates(entry, timeZone)) as T;
+	if (isPlainObject(data)) {
+		return Object.fromEntries(
+			Object.entries(data).map(([key, entry]) => [key, zoneServerDates(entry, timeZone)]),
+		) as T;
+	}
+	return data;
+}
+
+/**
+ * A date-time for SmartAdvocate to read: an instant (`Z` or offset) as the server's local time with
+ * its offset, which a server that stores local times and one that stores UTC both read right; a
+ * time without a zone is already the server's local time and goes as it is.
+ */
+export function toServerTime(value: string, timeZone: string): string {
+	if (!ZONED_DATE_TIME.test(value.trim())) return value;
+	const instant = DateTime.fromISO(value.trim(), { setZone: true });
+	if (!instant.isValid) return value;
+	const local = instant.setZone(timeZone);
+	return local.isValid ? (local.toISO({ suppressMilliseconds: true }) ?? value) : value;
+}
+
+/** Date fields of a request body (`modifiedFromDateTime`, `noteDate`, …) written in the server's time. */
+export function serverTimesInBody<T>(body: T, timeZone: string): T {
+	if (Array.isArray(body)) return body.map((entry) => serverTimesInBody(entry, timeZone)) as T;
+	if (!isPlainObject(body)) return body;
+	return Object.fromEntries(
+		Object.entries(body).map(([key, value]) => [
+			key,
+			typeof value === 'string' && /date/i.test(key) ? toServerTime(value, timeZone) : serverTimesInBody(value, timeZone),
+		]),
+	) as T;
 }

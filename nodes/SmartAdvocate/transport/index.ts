@@ -1,7 +1,17 @@
-import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { smartAdvocateApiRoot } from '../../shared/baseUrl';
-import { serviceRequest, type CallDescription, type ServiceContext, type ServiceProfile } from '../../shared/serviceRequest';
+import { readAllPages } from '../../shared/paging';
+import {
+	serviceRequest,
+	type CallDescription,
+	type ServiceConnection,
+	type ServiceContext,
+	type ServiceProfile,
+} from '../../shared/serviceRequest';
+import { DEFAULT_FILE_TIMEOUT_SECONDS, DEFAULT_TIMEOUT_SECONDS, timeoutMs } from '../../shared/timeouts';
+import { isKnownTimeZone, serverTimesInBody, zoneServerDates } from '../helpers/dates';
 import { smartAdvocateEndpoints } from './endpoints';
 
 export { smartAdvocateEndpoints };
@@ -27,7 +37,13 @@ export const smartAdvocateProfile: ServiceProfile = {
 	reasonFromBody,
 	authHint:
 		'Check the username and password in the SmartAdvocate API credential, and that this SmartAdvocate user is active and may use the API.',
+	renewsSessionOn401: true,
+	currentSecrets: async (ctx) => secretsOf(await ctx.getCredentials('smartAdvocateApi')),
 };
+
+function secretsOf(credentials: ICredentialDataDecryptedObject): string[] {
+	return [credentials.password, credentials.sessionToken].filter((s): s is string => typeof s === 'string');
+}
 
 export interface SmartAdvocateCall {
 	method: IHttpRequestMethods;
@@ -40,34 +56,61 @@ export interface SmartAdvocateCall {
 	binary?: boolean;
 }
 
-async function secretsAndRoot(ctx: ServiceContext) {
+interface SmartAdvocateConnection extends ServiceConnection {
+	fileTimeoutMs: number;
+	/** The zone SmartAdvocate writes local times in (the credential's, else the workflow's). */
+	timeZone: string;
+}
+
+async function connectionOf(ctx: ServiceContext, itemIndex?: number): Promise<SmartAdvocateConnection> {
 	const credentials = await ctx.getCredentials(smartAdvocateProfile.credentialType);
+	const timeZone = String(credentials.timeZone ?? '').trim() || ctx.getTimezone();
+	if (!isKnownTimeZone(timeZone)) {
+		throw new NodeOperationError(ctx.getNode(), `The time zone "${timeZone}" of the SmartAdvocate API credential is not known`, {
+			description: 'Enter the time zone of your SmartAdvocate server as an IANA name, e.g. America/New_York, or leave it empty to use the workflow\'s time zone.',
+			itemIndex,
+		});
+	}
 	return {
-		root: smartAdvocateApiRoot(credentials.baseUrl as string),
-		secrets: [credentials.password, credentials.sessionToken].filter((s): s is string => typeof s === 'string'),
+		apiRoot: smartAdvocateApiRoot(credentials.baseUrl as string),
+		secrets: secretsOf(credentials),
+		timeoutMs: timeoutMs(credentials.timeoutSeconds, DEFAULT_TIMEOUT_SECONDS),
+		fileTimeoutMs: timeoutMs(credentials.fileTimeoutSeconds, DEFAULT_FILE_TIMEOUT_SECONDS),
+		timeZone,
 	};
 }
 
-/** One CaseSync call: JSON in and out (or bytes with `binary`), retried and explained by serviceRequest. */
+const isJsonBody = (body: unknown) =>
+	body === undefined || Array.isArray(body) || (!!body && typeof body === 'object' && Object.getPrototypeOf(body) === Object.prototype);
+
+/**
+ * One CaseSync call: JSON in and out (or bytes with `binary`), retried and explained by serviceRequest.
+ * Dates go out in the server's time and come back with the server zone's offset where SmartAdvocate
+ * left it out, so no caller ever reads a local time as UTC.
+ */
 export async function smartAdvocateRequest<T = unknown>(
 	ctx: ServiceContext,
 	call: SmartAdvocateCall,
 	description: CallDescription,
 ): Promise<T> {
-	const { root, secrets } = await secretsAndRoot(ctx);
+	const connection = await connectionOf(ctx, description.itemIndex);
+	const json = !call.binary && isJsonBody(call.body);
 	const options: IHttpRequestOptions = {
 		method: call.method,
-		url: `${root}/${call.path}`,
+		url: `${connection.apiRoot}/${call.path}`,
 		qs: call.qs,
 		headers: call.headers,
-		body: call.body,
-		json: !call.binary && !Buffer.isBuffer(call.body),
+		body: json ? serverTimesInBody(call.body, connection.timeZone) : call.body,
+		json,
+		// Documents travel in and out: they get the longer file timeout.
+		timeout: json ? connection.timeoutMs : connection.fileTimeoutMs,
 	};
 	if (call.binary) {
 		options.encoding = 'arraybuffer';
 		options.returnFullResponse = true;
 	}
-	return await serviceRequest<T>(ctx, smartAdvocateProfile, options, description, secrets);
+	const answer = await serviceRequest<T>(ctx, smartAdvocateProfile, options, description, connection);
+	return call.binary ? answer : zoneServerDates(answer, connection.timeZone);
 }
 
 /** A date window for the `…/byDatePaged` searches. Times are ISO-8601. */
@@ -97,8 +140,6 @@ export function recordsOfPage(response: unknown): { records: IDataObject[]; tota
 
 /** Largest page SmartAdvocate is known to serve on byDatePaged searches. */
 const MAX_PAGE_SIZE = 1000;
-/** A search returning more pages than this is looping, not paging. */
-const MAX_PAGES = 10_000;
 
 /** Options of the paged lists: `keep` filters each page as it arrives, so `limit` counts kept records. */
 export interface PagingOptions {
@@ -109,8 +150,9 @@ export interface PagingOptions {
 
 /**
  * Every record of a `byDatePaged` search in the window, oldest first, stopping at `limit`.
- * Paging stops at a short page, at `totalPages`, or at an empty page. `firstPage` (0-based)
- * starts later in the search, so a workflow can read a large window in slices.
+ * Paging stops at a short page, at `totalPages`, or at a page with nothing new. `firstPage`
+ * (0-based) starts later in the search, so a workflow can read a large window in slices. The
+ * search is a POST that only reads, so it is retried like a GET.
  */
 export async function smartAdvocateByDatePaged(
 	ctx: ServiceContext,
@@ -119,38 +161,43 @@ export async function smartAdvocateByDatePaged(
 	options: PagingOptions & { firstPage?: number },
 	description: CallDescription,
 ): Promise<IDataObject[]> {
-	const results: IDataObject[] = [];
 	const limit = options.limit ?? Infinity;
 	const pageSize = Math.min(options.pageSize ?? Math.min(options.keep ? 500 : limit, 500), MAX_PAGE_SIZE);
 	const firstPage = options.firstPage ?? 0;
-	for (let currentPage = firstPage; currentPage < firstPage + MAX_PAGES && results.length < limit; currentPage++) {
-		const response = await smartAdvocateRequest(
-			ctx,
-			{
-				method: 'POST',
-				path,
-				body: {
-					modifiedFromDateTime: window.modifiedFrom,
-					modifiedToDateTime: window.modifiedTo,
-					caseNumbers: window.caseNumbers ?? [],
-					...(window.extra ?? {}),
-					pageRequest: {
-						currentPage,
-						pageSize,
-						filterExpression: {},
-						sorts: [{ propertyPath: 'modifiedDate', sortDirection: 'Ascending' }],
+	return await readAllPages(
+		ctx,
+		smartAdvocateProfile.name,
+		description,
+		async (pageIndex) => {
+			const currentPage = firstPage + pageIndex;
+			const response = await smartAdvocateRequest(
+				ctx,
+				{
+					method: 'POST',
+					path,
+					body: {
+						modifiedFromDateTime: window.modifiedFrom,
+						modifiedToDateTime: window.modifiedTo,
+						caseNumbers: window.caseNumbers ?? [],
+						...(window.extra ?? {}),
+						pageRequest: {
+							currentPage,
+							pageSize,
+							filterExpression: {},
+							sorts: [{ propertyPath: 'modifiedDate', sortDirection: 'Ascending' }],
+						},
 					},
 				},
-			},
-			description,
-		);
-		const { records, totalPages } = recordsOfPage(response);
-		const kept = options.keep ? records.filter(options.keep) : records;
-		results.push(...kept.slice(0, limit - results.length));
-		const lastPage = records.length < pageSize || (totalPages !== undefined && currentPage + 1 >= totalPages);
-		if (lastPage) break;
-	}
-	return results;
+				{ ...description, readOnly: true },
+			);
+			const { records, totalPages } = recordsOfPage(response);
+			return {
+				records,
+				last: records.length < pageSize || (totalPages !== undefined && currentPage + 1 >= totalPages),
+			};
+		},
+		{ limit, keep: options.keep },
+	);
 }
 
 /** Every item of a `currentPage`/`pageSize` list (0-based pages), stopping at `limit`. */
@@ -160,19 +207,20 @@ export async function smartAdvocatePagedList(
 	options: PagingOptions & { qs?: IDataObject },
 	description: CallDescription,
 ): Promise<IDataObject[]> {
-	const results: IDataObject[] = [];
-	const limit = options.limit ?? Infinity;
 	const pageSize = options.pageSize ?? 200;
-	for (let currentPage = 0; currentPage < MAX_PAGES && results.length < limit; currentPage++) {
-		const page = await smartAdvocateRequest<IDataObject[]>(
-			ctx,
-			{ method: 'GET', path, qs: { ...(options.qs ?? {}), currentPage, pageSize } },
-			description,
-		);
-		const records = Array.isArray(page) ? page : [];
-		const kept = options.keep ? records.filter(options.keep) : records;
-		results.push(...kept.slice(0, limit - results.length));
-		if (records.length < pageSize) break;
-	}
-	return results;
+	return await readAllPages(
+		ctx,
+		smartAdvocateProfile.name,
+		description,
+		async (currentPage) => {
+			const page = await smartAdvocateRequest<IDataObject[]>(
+				ctx,
+				{ method: 'GET', path, qs: { ...(options.qs ?? {}), currentPage, pageSize } },
+				description,
+			);
+			const records = Array.isArray(page) ? page : [];
+			return { records, last: records.length < pageSize };
+		},
+		{ limit: options.limit, keep: options.keep },
+	);
 }

@@ -159,13 +159,16 @@ describe('SmartAdvocate Trigger', () => {
 			'works with a server that writes local times without a zone (%s): nothing lost, nothing repeated',
 			async (timeZone) => {
 				await sa.admin.post('/__admin/config', { dateStyle: 'naive', timeZone });
-				const staticData = await activate();
-				expect(staticData.naiveDates).toBe(true);
+				// The workflow runs in the firm's zone, so the credential's Server Time Zone may stay empty.
+				const pollHere = (staticData: IDataObject) =>
+					runPoll(new SmartAdvocateTrigger(), { parameters: {}, credentials: sa.credentials, staticData, mode: 'trigger', timezone: timeZone });
+				const staticData: IDataObject = {};
+				expect(await pollHere(staticData)).toBeNull();
 				const first = await writeNote();
-				expect(noteIds(await poll(staticData))).toEqual([first]);
+				expect(noteIds(await pollHere(staticData))).toEqual([first]);
 				const second = await writeNote();
-				expect(noteIds(await poll(staticData))).toEqual([second]);
-				expect(await poll(staticData)).toBeNull();
+				expect(noteIds(await pollHere(staticData))).toEqual([second]);
+				expect(await pollHere(staticData)).toBeNull();
 			},
 		);
 

@@ -96,4 +96,21 @@ describe('Case Status transport', () => {
 		const sent = await caseStatusListAll(context(), caseStatusEndpoints.messages(), { qs: { integration_id: String(target.caseId) } }, { action: 'list messages' });
 		expect(sent.filter((m) => m.content === 'Hello from the firm')).toHaveLength(1);
 	});
+
+	it('names the Base URL to check when a 200 answer is a proxy page, not API data', async () => {
+		await admin().post('/faults', { route: '/v1/api/users', status: 200, count: 1, body: '<!DOCTYPE html><html><head><title>Access Gateway</title></head></html>' });
+		const failure: any = await caseStatusRequest(context(), { method: 'GET', path: caseStatusEndpoints.users() }, { action: 'get users' }).catch((e: any) => e);
+		expect(failure.message).toBe('Case Status answered with a web page ("Access Gateway") instead of API data while trying to get users');
+		expect(failure.description).toContain(sim.api.url);
+	});
+
+	it('fails a hung call after the credential timeout and says which setting to raise', async () => {
+		await admin().post('/hang', { route: '/v1/api/users', count: 3 });
+		const ctx = createContext(probeNode, {
+			credentials: { caseStatusApi: { environment: 'custom', baseUrl: sim.api.url, apiKey: firm.caseStatusApiKey, timeoutSeconds: 1 } },
+		}).context;
+		const failure: any = await caseStatusRequest(ctx, { method: 'GET', path: caseStatusEndpoints.users() }, { action: 'get users', retryPolicy: fast }).catch((e: any) => e);
+		expect(failure.message).toBe('Case Status did not answer within 1 second while trying to get users');
+		expect(failure.description).toMatch(/raise the timeout in the Case Status API credential/);
+	});
 });

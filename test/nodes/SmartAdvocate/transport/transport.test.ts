@@ -18,9 +18,9 @@ const fast: RetryPolicy = { maxAttempts: 4, baseDelayMs: 5, maxDelayMs: 50, maxT
 let sim: Awaited<ReturnType<typeof startSmartAdvocateSimulator>>;
 const admin = () => axios.create({ baseURL: `${sim.url}/__admin` });
 
-function context(password = firm.apiUser.password) {
+function context(password = firm.apiUser.password, extra: IDataObject = {}) {
 	return createContext(probeNode, {
-		credentials: { smartAdvocateApi: { baseUrl: sim.url, username: firm.apiUser.username, password } },
+		credentials: { smartAdvocateApi: { baseUrl: sim.url, username: firm.apiUser.username, password, ...extra } },
 	});
 }
 
@@ -53,16 +53,20 @@ describe('SmartAdvocate transport', () => {
 		expect(await countOf('CaseGroup')).toBe(3);
 	});
 
-	it('honours Retry-After: retries at once when it says 0, gives up when it asks for longer than allowed', async () => {
+	it('honours Retry-After: retries at once when it says 0, fails at once saying when to try again when it asks for longer than allowed', async () => {
 		await admin().post('/faults', { route: 'CaseGroup', status: 429, count: 1, retryAfter: 0 });
 		await expect(
 			smartAdvocateRequest(context().context, { method: 'GET', path: smartAdvocateEndpoints.caseGroups() }, { action: 'list case groups', retryPolicy: fast }),
 		).resolves.toBeDefined();
 
 		await admin().post('/faults', { route: 'CaseGroup', status: 429, count: 1, retryAfter: 120 });
-		await expect(
-			smartAdvocateRequest(context().context, { method: 'GET', path: smartAdvocateEndpoints.caseGroups() }, { action: 'list case groups', retryPolicy: { ...fast, maxDelayMs: 120_000 } }),
-		).rejects.toMatchObject({ message: expect.stringContaining('SmartAdvocate is limiting requests') });
+		await admin().delete('/requests');
+		const started = Date.now();
+		const failure: any = await smartAdvocateRequest(context().context, { method: 'GET', path: smartAdvocateEndpoints.caseGroups() }, { action: 'list case groups', retryPolicy: fast }).catch((e: any) => e);
+		expect(Date.now() - started).toBeLessThan(5_000);
+		expect(failure.message).toBe('SmartAdvocate asked to wait 120 seconds before the next request, so the node did not list case groups (HTTP 429)');
+		expect(failure.description).toMatch(/^Run the node again after \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z \(UTC\)/);
+		expect(await countOf('CaseGroup')).toBe(1);
 	});
 
 	it('stops after the allowed attempts and says which service failed and how', async () => {
@@ -161,5 +165,42 @@ describe('SmartAdvocate transport', () => {
 		const failure: any = await smartAdvocateRequest(ctx, { method: 'GET', path: smartAdvocateEndpoints.caseGroups() }, { action: 'list case groups', retryPolicy: fast }).catch((e: any) => e);
 		expect(failure.message).toMatch(/could not be reached|refused the connection/i);
 		expect(failure.message).not.toContain('p-secret-123');
+	});
+
+	it('retries a date-paged search (a POST that only reads) through a 500 like a GET', async () => {
+		await admin().post('/faults', { route: 'byDatePaged', method: 'POST', status: 500, count: 1 });
+		const window = { modifiedFrom: '2000-01-01T00:00:00Z', modifiedTo: '2100-01-01T00:00:00Z' };
+		const all = await smartAdvocateByDatePaged(context().context, smartAdvocateEndpoints.casesByDatePaged(), window, { pageSize: 1000 }, { action: 'search cases', retryPolicy: fast });
+		expect(all).toHaveLength(firm.cases.length);
+		expect(await countOf('case/byDatePaged')).toBe(2);
+	});
+
+	it('names the Base URL to check when a 200 answer is a web page, not API data', async () => {
+		await admin().post('/faults', { route: 'CaseGroup', status: 200, count: 1, body: '<html><head><title>Sign in - Firm Portal</title></head><body>login</body></html>' });
+		const failure: any = await smartAdvocateRequest(context().context, { method: 'GET', path: smartAdvocateEndpoints.caseGroups() }, { action: 'list case groups', itemIndex: 2 }).catch((e: any) => e);
+		expect(failure.message).toBe('SmartAdvocate answered with a web page ("Sign in - Firm Portal") instead of API data while trying to list case groups');
+		expect(failure.description).toContain(`${sim.url}/CaseSyncAPI`);
+		expect(failure.description).toMatch(/Check the address in the SmartAdvocate API credential/);
+		expect(failure.context.itemIndex).toBe(2);
+	});
+
+	it('fails a call that gets no answer after the credential\'s timeout, with a clear message, without retrying it', async () => {
+		await admin().post('/hang', { route: 'CaseGroup', count: 5 });
+		const started = Date.now();
+		const failure: any = await smartAdvocateRequest(context(undefined, { timeoutSeconds: 1 }).context, { method: 'GET', path: smartAdvocateEndpoints.caseGroups() }, { action: 'list case groups', retryPolicy: fast }).catch((e: any) => e);
+		expect(Date.now() - started).toBeLessThan(10_000);
+		expect(failure.message).toBe('SmartAdvocate did not answer within 1 second while trying to list case groups');
+		expect(failure.description).toMatch(/raise the timeout in the SmartAdvocate API credential/);
+		expect(await countOf('CaseGroup')).toBe(1);
+	});
+
+	it('removes a token that n8n fetched during the failing call, by pattern', async () => {
+		const { context: ctx } = context();
+		const jwtLike = 'eyJhbGciOiJIUzI1NiJ9.eyJmcmVzaCI6InRva2VuIn0.ZnJlc2gtc2lnbmF0dXJl';
+		await admin().post('/faults', { route: 'CaseGroup', status: 400, count: 1, body: { message: `Authorization: Bearer ${jwtLike} not allowed` } });
+		const failure: any = await smartAdvocateRequest(ctx, { method: 'GET', path: smartAdvocateEndpoints.caseGroups() }, { action: 'list case groups' }).catch((e: any) => e);
+		const visible = JSON.stringify({ message: failure.message, description: failure.description, context: failure.context });
+		expect(visible).not.toContain(jwtLike);
+		expect(failure.message).toContain('Bearer ••••');
 	});
 });
