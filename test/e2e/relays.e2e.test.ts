@@ -80,6 +80,8 @@ const NODE_FLAGS_UNKNOWN_DIRECTION = (() => {
 	}
 })();
 const HOUR = 3_600_000;
+/** How slow the other side is during a forced overlap: longer than two n8n processes take to start apart. */
+const SLOW_MS = 15_000;
 const PACKAGE = packageTypes().name;
 const MINUTE = 60_000;
 
@@ -487,7 +489,7 @@ function suite(version: N8nVersionKey): void {
 		await relay('messages');
 		await relay('documents');
 		expect(await writeCounts(stack)).toEqual(before);
-	});
+	}, 30 * MINUTE);
 
 	it('a client-portal note whose Case Status case appears hours later waits, is retried after leaving the read window, and is sent exactly once', async () => {
 		const [sa0, cs0] = await Promise.all([saState(stack), csState(stack)]);
@@ -540,7 +542,7 @@ function suite(version: N8nVersionKey): void {
 		const before = await writeCounts(stack);
 		await relay('notes');
 		expect(await writeCounts(stack)).toEqual(before);
-	});
+	}, 30 * MINUTE);
 
 	(NODE_FLAGS_UNKNOWN_DIRECTION ? it : it.skip)(
 		'message relay: a message whose type Case Status does not give is filed as incoming and marked CHECK WHO WROTE THIS, never as a staff note',
@@ -585,7 +587,7 @@ function suite(version: N8nVersionKey): void {
 			for (const content of ['Overlap one', 'Overlap two', 'Overlap three']) {
 				messages.push(await postCsMessage(stack, { integrationId: '516711', content, direction: 'incoming' }));
 			}
-			await slowDown(stack, 'sa', { ms: 6000, route: '/case/{caseID}/notes' });
+			await slowDown(stack, 'sa', { ms: SLOW_MS, route: '/case/{caseID}/notes' });
 			try {
 				await pair('messages');
 			} finally {
@@ -599,7 +601,7 @@ function suite(version: N8nVersionKey): void {
 			for (const name of ['Overlap A.txt', 'Overlap B.txt']) {
 				files.push(await postCsFile(stack, { integrationId: '516718', fileName: name, contentType: 'text/plain', bytes: Buffer.from(name) }));
 			}
-			await slowDown(stack, 'sa', { ms: 6000, route: '/case/{caseID}/documents' });
+			await slowDown(stack, 'sa', { ms: SLOW_MS, route: '/case/{caseID}/documents' });
 			try {
 				await pair('documents');
 			} finally {
@@ -613,7 +615,7 @@ function suite(version: N8nVersionKey): void {
 			for (const text of ['Overlap note one', 'Overlap note two']) {
 				notes.push(await writeSaNote(stack, { caseID: 516708, noteTypeName: 'Plaintiff', noteText: text, userID: 101, isSharedinCP: true }));
 			}
-			await slowDown(stack, 'cs', { ms: 6000, route: '/v1/api/messages' });
+			await slowDown(stack, 'cs', { ms: SLOW_MS, route: '/v1/api/messages' });
 			try {
 				await pair('notes');
 			} finally {
@@ -624,7 +626,7 @@ function suite(version: N8nVersionKey): void {
 
 			// The same overlap without the guard (the shipped default, "off") writes duplicates: what the guard prevents.
 			const unguarded = await postCsMessage(stack, { integrationId: '516711', content: 'Overlap without a guard', direction: 'incoming' });
-			await slowDown(stack, 'sa', { ms: 6000, route: '/case/{caseID}/notes' });
+			await slowDown(stack, 'sa', { ms: SLOW_MS, route: '/case/{caseID}/notes' });
 			try {
 				const runs = await Promise.all([n8n!.execute(RELAYS.messages.id), n8n!.execute(RELAYS.messages.id)]);
 				for (const r of runs) expectSuccess(r);
@@ -636,7 +638,7 @@ function suite(version: N8nVersionKey): void {
 		} finally {
 			await redis.stop();
 		}
-	});
+	}, 40 * MINUTE);
 
 	it('in a running `n8n start` with the message and note relays published, a new message and a new portal note are relayed on their own', async () => {
 		const ids = [RELAYS.messages.id, RELAYS.notes.id];
