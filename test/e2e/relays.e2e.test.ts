@@ -129,10 +129,17 @@ describe('relay templates as shipped', () => {
 			.map((t) => nodes.find((n) => n.name === t.node)!);
 		expect(afterSave.map((n) => [n.name, n.type])).toEqual([
 			[expect.stringMatching(/^Waiting for their (SmartAdvocate|Case Status) case$/), 'n8n-nodes-base.set'],
-			['Holding the lease?', 'n8n-nodes-base.if'],
+			['Release the lease', 'n8n-nodes-base.redis'],
 		]);
-		// Off by default (no Redis needed); the lease is taken before anything is read.
-		expect(templateSettings(wf).overlapGuard).toBe('off');
+		// The overlap guard is off as shipped: its Redis nodes are disabled (no Redis needed), and the lease is taken
+		// before anything is read.
+		const redisNodes = nodes.filter((n) => n.type === 'n8n-nodes-base.redis') as Array<{ name: string; disabled?: boolean }>;
+		expect(redisNodes.map((n) => [n.name, n.disabled])).toEqual([
+			['Is another run writing?', true],
+			['Take the lease', true],
+			['Release the lease', true],
+		]);
+		expect(wf.connections['Settings'].main[0]).toEqual([{ node: 'Is another run writing?', type: 'main', index: 0 }]);
 		expect(wf.connections['Lease taken?'].main[0]).toEqual([{ node: 'Read checkpoint', type: 'main', index: 0 }]);
 		const saving = nodes.filter((n) => n.type === 'n8n-nodes-base.code' && /\.checkpoint\s*=/.test(JSON.stringify((n as { parameters?: unknown }).parameters)));
 		expect(saving.map((n) => n.name)).toEqual(['Save checkpoint']);
@@ -585,7 +592,7 @@ function suite(version: N8nVersionKey): void {
 			// Messages → notes, SmartAdvocate slow to take notes.
 			const messages: PostedMessage[] = [];
 			for (const content of ['Overlap one', 'Overlap two', 'Overlap three']) {
-				messages.push(await postCsMessage(stack, { integrationId: '516711', content, direction: 'incoming' }));
+				messages.push(await postCsMessage(stack, { integrationId: '516709', content, direction: 'incoming' }));
 			}
 			await slowDown(stack, 'sa', { ms: SLOW_MS, route: '/case/{caseID}/notes' });
 			try {
@@ -625,7 +632,7 @@ function suite(version: N8nVersionKey): void {
 			expect(notes.map((n) => relayedMessages(cs, n.noteID).length)).toEqual([1, 1]);
 
 			// The same overlap without the guard (the shipped default, "off") writes duplicates: what the guard prevents.
-			const unguarded = await postCsMessage(stack, { integrationId: '516711', content: 'Overlap without a guard', direction: 'incoming' });
+			const unguarded = await postCsMessage(stack, { integrationId: '516709', content: 'Overlap without a guard', direction: 'incoming' });
 			await slowDown(stack, 'sa', { ms: SLOW_MS, route: '/case/{caseID}/notes' });
 			try {
 				const runs = await Promise.all([n8n!.execute(RELAYS.messages.id), n8n!.execute(RELAYS.messages.id)]);

@@ -322,15 +322,15 @@ export function waitingIn(run: RunData | undefined, nodeName: string): Array<Rec
 }
 
 /**
- * A shipped relay as a firm sets it up for overlapping runs: Settings → overlapGuard = "redis" (with a
- * "Redis account" credential), imported under its own ID so it keeps its own checkpoint and lease key.
+ * A shipped relay as a firm sets it up for overlapping runs: the three Redis nodes of its overlap guard enabled
+ * (with a "Redis account" credential), imported under its own ID so it keeps its own checkpoint and lease key.
  */
 export function guardedRelay(key: RelayKey, id: string): WorkflowJson {
 	const workflow = relayTemplate(key);
-	const settings = (workflow.nodes as Array<{ name: string; parameters: Record<string, unknown> }>).find((n) => n.name === 'Settings')!;
-	const assignments = (settings.parameters.assignments as { assignments: Array<{ name: string; value: unknown }> }).assignments;
-	assignments.find((a) => a.name === 'overlapGuard')!.value = 'redis';
-	return { ...workflow, id, name: `${String(workflow.name)} (overlap guard)` };
+	const nodes = (workflow.nodes as Array<{ type: string; disabled?: boolean }>).map((n) =>
+		n.type === 'n8n-nodes-base.redis' ? { ...n, disabled: false } : n,
+	);
+	return { ...workflow, nodes, id, name: `${String(workflow.name)} (overlap guard)` };
 }
 
 /** The next calls to a route (any method) take `ms` longer; no argument: back to normal. */
