@@ -77,7 +77,7 @@ export function messageToApi(state: CsState, m: CsMessage) {
 	const sender = m.sender_id === null ? undefined : state.users.get(m.sender_id);
 	return {
 		id: m.id,
-		type: m.type,
+		type: m.raw_type !== undefined ? m.raw_type : m.type,
 		content: m.content,
 		sent_at: iso(m.sent_at),
 		created_at: iso(m.created_at),

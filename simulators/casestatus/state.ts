@@ -68,6 +68,8 @@ export interface CsMessage {
 	id: number;
 	case_id: number;
 	type: Direction;
+	/** Test-only: the `type` the API shows instead (null = none), to model a message of missing or unknown type. */
+	raw_type?: string | null;
 	content: string;
 	sent_at: number;
 	created_at: number;

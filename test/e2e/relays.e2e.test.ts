@@ -23,6 +23,7 @@ import {
 	N8nInstance,
 	nodeItems,
 	packageTypes,
+	REPO_ROOT,
 	selectedVersionKeys,
 	waitFor,
 	type ExecuteResult,
@@ -36,8 +37,12 @@ import {
 	csOnlyCase,
 	csState,
 	fileHostRequests,
+	csCaseAheadOfSmartAdvocate,
+	guardedRelay,
 	noteTime,
 	noteTypeName,
+	openCsCase,
+	openSaCase,
 	postCsFile,
 	postCsMessage,
 	readCheckpoint,
@@ -50,16 +55,33 @@ import {
 	saState,
 	savedCheckpoint,
 	sha256,
+	shiftClocks,
+	slowDown,
 	templateSettings,
+	waitingIn,
 	writeCounts,
 	writeSaNote,
 	type PostedFile,
 	type PostedMessage,
 	type RelayKey,
 } from './relays/world';
+import { redisServerAvailable, startRedis, type LocalRedis } from './relays/redis';
 import { CASESTATUS_CREDENTIAL_NAME, SMARTADVOCATE_CREDENTIAL_NAME, startStack, TEMPLATES_DIR, type Stack } from './support/stack';
 
 const selected = selectedVersionKeys();
+/** Whether the built Case Status node flags a message of missing/unknown type as direction 'unknown' (issue 8.5). */
+const NODE_FLAGS_UNKNOWN_DIRECTION = (() => {
+	try {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const simplify = require(path.join(REPO_ROOT, 'dist', 'nodes', 'CaseStatus', 'helpers', 'simplify.js')) as { messageDirection(type?: string): string };
+		return simplify.messageDirection(undefined) === 'unknown';
+	} catch {
+		return false;
+	}
+})();
+const HOUR = 3_600_000;
+/** How slow the other side is during a forced overlap: longer than two n8n processes take to start apart. */
+const SLOW_MS = 15_000;
 const PACKAGE = packageTypes().name;
 const MINUTE = 60_000;
 
@@ -87,13 +109,13 @@ describe('relay templates as shipped', () => {
 			for (const [type, ref] of Object.entries(node.credentials ?? {})) {
 				expect(ref).toEqual({
 					id: null,
-					name: type === 'smartAdvocateApi' ? SMARTADVOCATE_CREDENTIAL_NAME : CASESTATUS_CREDENTIAL_NAME,
+					name: { smartAdvocateApi: SMARTADVOCATE_CREDENTIAL_NAME, caseStatusApi: CASESTATUS_CREDENTIAL_NAME, redis: 'Redis account' }[type],
 				});
 			}
 		}
 		const types = new Set(nodes.map((n) => n.type));
 		expect([...types]).toEqual(expect.arrayContaining(['n8n-nodes-base.manualTrigger', 'n8n-nodes-base.scheduleTrigger', 'n8n-nodes-base.stickyNote']));
-		expect(nodes.filter((n) => n.type === 'n8n-nodes-base.code').length).toBeLessThanOrEqual(3);
+		expect(nodes.filter((n) => n.type === 'n8n-nodes-base.code').length).toBeLessThanOrEqual(4);
 
 		// Every connection points at a node that exists; the checkpoint is saved by the last node only.
 		const names = new Set(nodes.map((n) => n.name));
@@ -101,7 +123,24 @@ describe('relay templates as shipped', () => {
 			expect(names.has(from)).toBe(true);
 			for (const target of outputs.main.flat()) expect(names.has(target.node)).toBe(true);
 		}
-		expect(wf.connections['Save checkpoint']).toBeUndefined();
+		// After the checkpoint only the report of what waits for its case (a Set node).
+		const afterSave = ((wf.connections['Save checkpoint']?.main ?? []) as Array<Array<{ node: string }>>)
+			.flat()
+			.map((t) => nodes.find((n) => n.name === t.node)!);
+		expect(afterSave.map((n) => [n.name, n.type])).toEqual([
+			[expect.stringMatching(/^Waiting for their (SmartAdvocate|Case Status) case$/), 'n8n-nodes-base.set'],
+			['Release the lease', 'n8n-nodes-base.redis'],
+		]);
+		// The overlap guard is off as shipped: its Redis nodes are disabled (no Redis needed), and the lease is taken
+		// before anything is read.
+		const redisNodes = nodes.filter((n) => n.type === 'n8n-nodes-base.redis') as Array<{ name: string; disabled?: boolean }>;
+		expect(redisNodes.map((n) => [n.name, n.disabled])).toEqual([
+			['Is another run writing?', true],
+			['Take the lease', true],
+			['Release the lease', true],
+		]);
+		expect(wf.connections['Settings'].main[0]).toEqual([{ node: 'Is another run writing?', type: 'main', index: 0 }]);
+		expect(wf.connections['Lease taken?'].main[0]).toEqual([{ node: 'Read checkpoint', type: 'main', index: 0 }]);
 		const saving = nodes.filter((n) => n.type === 'n8n-nodes-base.code' && /\.checkpoint\s*=/.test(JSON.stringify((n as { parameters?: unknown }).parameters)));
 		expect(saving.map((n) => n.name)).toEqual(['Save checkpoint']);
 	});
@@ -388,6 +427,225 @@ function suite(version: N8nVersionKey): void {
 		await relay('documents');
 		expect(await writeCounts(stack)).toEqual(before);
 	});
+
+	it('a message and a document whose SmartAdvocate case appears hours later wait, are retried after leaving the read window, and arrive exactly once', async () => {
+		const caseID = 990100;
+		await csCaseAheadOfSmartAdvocate(stack, caseID);
+		const checkpoint = {
+			messages: lastCheckpoint.messages ?? savedCheckpoint(await relay('messages'))!,
+			documents: lastCheckpoint.documents ?? savedCheckpoint(await relay('documents'))!,
+		};
+		// Written just inside the next read window, so that one more successful run leaves them behind it.
+		const windowStart = (key: 'messages' | 'documents') => Date.parse(checkpoint[key]) - Number(settings[key].overlapMinutes) * MINUTE;
+		const message = await postCsMessage(stack, {
+			integrationId: String(caseID),
+			content: 'Hello, the intake team said my case is being opened today.',
+			direction: 'incoming',
+			createdAt: new Date(windowStart('messages') + 1000),
+		});
+		const bytes = binaryBytes(4000, 'police report');
+		const file = await postCsFile(stack, {
+			integrationId: String(caseID),
+			fileName: 'Police report.pdf',
+			contentType: 'application/pdf',
+			bytes,
+			createdAt: new Date(windowStart('documents') + 1000),
+		});
+		const waitingMessage = (run: RunData) => waitingIn(run, 'Waiting for their SmartAdvocate case').find((w) => w.messageId === message.id);
+		const waitingFile = (run: RunData) => waitingIn(run, 'Waiting for their SmartAdvocate case').find((w) => w.fileId === file.id);
+
+		// No such case in SmartAdvocate (404): both wait; the runs succeed and write nothing for them.
+		const m1 = await relay('messages');
+		const d1 = await relay('documents');
+		expect(waitingMessage(m1)).toMatchObject({ caseId: String(caseID), waitingSince: readCheckpoint(m1).runStartedAt });
+		expect(waitingFile(d1)).toMatchObject({ caseId: String(caseID), waitingSince: readCheckpoint(d1).runStartedAt });
+
+		// The next runs no longer read them from Case Status (they are older than the window) but retry them.
+		const m2 = await relay('messages');
+		const d2 = await relay('documents');
+		expect(Date.parse(readCheckpoint(m2).readFrom)).toBeGreaterThan(Date.parse(message.created_at));
+		expect(Date.parse(readCheckpoint(d2).readFrom)).toBeGreaterThan(Date.parse(file.created_at));
+		expect(nodeItems(m2, 'Get new Case Status messages').map((m) => m.messageId)).not.toContain(message.id);
+		expect(nodeItems(d2, 'Get new Case Status documents').map((d) => d.fileId)).not.toContain(file.id);
+		expect(waitingMessage(m2)).toEqual(waitingMessage(m1));
+		expect(waitingFile(d2)).toEqual(waitingFile(d1));
+		let sa = await saState(stack);
+		expect(relayedNotes(sa, message.id)).toEqual([]);
+		expect(copiedDocuments(sa, file.id)).toEqual([]);
+
+		// Hours later (on the simulators' clocks) the case is opened in SmartAdvocate.
+		await shiftClocks(stack, 3 * HOUR);
+		try {
+			await openSaCase(stack, caseID);
+		} finally {
+			await shiftClocks(stack, 0);
+		}
+		const m3 = await relay('messages');
+		const d3 = await relay('documents');
+		expect(waitingMessage(m3)).toBeUndefined();
+		expect(waitingFile(d3)).toBeUndefined();
+		sa = await saState(stack);
+		expect(relayedNotes(sa, message.id)).toHaveLength(1);
+		expect(relayedNotes(sa, message.id)[0]).toMatchObject({ caseID, noteTypeID: sa.noteTypes.find((t) => t.noteTypeName === settings.messages.incomingNoteType)!.noteTypeID });
+		expect(relayedNotes(sa, message.id)[0].noteText).toContain('Hello, the intake team said my case is being opened today.');
+		expect(copiedDocuments(sa, file.id)).toHaveLength(1);
+		expect(copiedDocuments(sa, file.id)[0]).toMatchObject({ caseID, documentName: 'Police report.pdf', sha256: sha256(bytes) });
+
+		// Nothing more on later runs.
+		const before = await writeCounts(stack);
+		await relay('messages');
+		await relay('documents');
+		expect(await writeCounts(stack)).toEqual(before);
+	}, 30 * MINUTE);
+
+	it('a client-portal note whose Case Status case appears hours later waits, is retried after leaving the read window, and is sent exactly once', async () => {
+		const [sa0, cs0] = await Promise.all([saState(stack), csState(stack)]);
+		const inCaseStatus = new Set(cs0.cases.map((c) => c.integration_id));
+		const caseID = (sa0 as unknown as { cases: Array<{ caseID: number }> }).cases
+			.map((c) => c.caseID)
+			.find((id) => id !== 516700 && !inCaseStatus.has(String(id)))!;
+		expect(caseID).toBeDefined();
+		const checkpoint = lastCheckpoint.notes ?? savedCheckpoint(await relay('notes'))!;
+		// Written (on SmartAdvocate's clock) just inside the next read window.
+		const windowStart = Date.parse(checkpoint) - Number(settings.notes.overlapMinutes) * MINUTE;
+		await stack.saAdmin.post('/clock', { offsetMs: windowStart + 1000 - Date.now() });
+		let note: Awaited<ReturnType<typeof writeSaNote>>;
+		try {
+			note = await writeSaNote(stack, {
+				caseID,
+				noteTypeName: 'Plaintiff',
+				noteText: '<p>Welcome! Your case portal will be ready soon.</p>',
+				userID: 101,
+				isSharedinCP: true,
+			});
+		} finally {
+			await stack.saAdmin.post('/clock', { offsetMs: 0 });
+		}
+		const waitingNote = (run: RunData) => waitingIn(run, 'Waiting for their Case Status case').find((w) => w.noteId === note.noteID);
+
+		const n1 = await relay('notes');
+		expect(waitingNote(n1)).toMatchObject({ caseId: caseID, waitingSince: readCheckpoint(n1).runStartedAt });
+		const n2 = await relay('notes');
+		expect(Date.parse(readCheckpoint(n2).readFrom)).toBeGreaterThan(Date.parse(note.createdDate));
+		expect(nodeItems(n2, 'Get new client-portal notes').map((n) => n.noteId)).not.toContain(note.noteID);
+		expect(waitingNote(n2)).toEqual(waitingNote(n1));
+		expect(relayedMessages(await csState(stack), note.noteID)).toEqual([]);
+
+		// Hours later the nightly sync (here: the API) creates the case in Case Status.
+		await shiftClocks(stack, 3 * HOUR);
+		try {
+			await openCsCase(stack, String(caseID), `LATE-${caseID}`);
+		} finally {
+			await shiftClocks(stack, 0);
+		}
+		const n3 = await relay('notes');
+		expect(waitingNote(n3)).toBeUndefined();
+		const cs = await csState(stack);
+		expect(relayedMessages(cs, note.noteID)).toHaveLength(1);
+		expect(relayedMessages(cs, note.noteID)[0]).toMatchObject({
+			case_id: cs.cases.find((c) => c.integration_id === String(caseID))!.id,
+			content: 'Welcome! Your case portal will be ready soon.',
+		});
+		const before = await writeCounts(stack);
+		await relay('notes');
+		expect(await writeCounts(stack)).toEqual(before);
+	}, 30 * MINUTE);
+
+	(NODE_FLAGS_UNKNOWN_DIRECTION ? it : it.skip)(
+		'message relay: a message whose type Case Status does not give is filed as incoming and marked CHECK WHO WROTE THIS, never as a staff note',
+		async () => {
+			const missing = await postCsMessage(stack, { integrationId: '516707', content: 'Is this thing on?', direction: 'incoming', type: null });
+			const odd = await postCsMessage(stack, { integrationId: '516707', content: 'Sent by text message.', direction: 'incoming', type: 'sms' });
+			await relay('messages');
+			const sa = await saState(stack);
+			for (const message of [missing, odd]) {
+				const notes = relayedNotes(sa, message.id);
+				expect(notes).toHaveLength(1);
+				expect(noteTypeName(sa, notes[0].noteTypeID)).toBe(settings.messages.incomingNoteType);
+				expect(notes[0].noteText).toMatch(/^CHECK WHO WROTE THIS: Case Status did not say whether a client or a staff member wrote this message\./);
+				expect(notes[0].noteText).toContain(message.content);
+			}
+		},
+	);
+
+	it('overlap guard: two runs of each relay started at once, with the other side slow, write every note, message and document exactly once', async () => {
+		if (!redisServerAvailable()) throw new Error('redis-server is not installed (apt-get install redis-server): the overlap guard needs a Redis');
+		const redis: LocalRedis = await startRedis();
+		const guarded = { messages: 'sacsMsgGuarded01', documents: 'sacsDocGuarded01', notes: 'sacsNoteGuarded1' } as const;
+		try {
+			await n8n!.importCredentials([
+				{ id: 'redisCredE2e0001', name: 'Redis account', type: 'redis', data: { host: '127.0.0.1', port: redis.port, database: 0, password: '', ssl: false } },
+			]);
+			await n8n!.importWorkflows((Object.keys(guarded) as RelayKey[]).map((key) => guardedRelay(key, guarded[key])));
+			// A first run each, alone: reads the look-back and writes what is still missing (nothing of what follows).
+			for (const key of Object.keys(guarded) as RelayKey[]) expectSuccess(await n8n!.execute(guarded[key]));
+
+			const stoppedRuns = (runs: ExecuteResult[]) => runs.filter((r) => r.run?.data.resultData.runData['Another run is writing: stop here']).length;
+			const pair = async (key: RelayKey) => {
+				const runs = await Promise.all([n8n!.execute(guarded[key]), n8n!.execute(guarded[key])]);
+				for (const r of runs) expectSuccess(r);
+				// They did overlap: one found the lease taken and wrote nothing.
+				expect(stoppedRuns(runs)).toBe(1);
+				return runs;
+			};
+
+			// Messages → notes, SmartAdvocate slow to take notes.
+			const messages: PostedMessage[] = [];
+			for (const content of ['Overlap one', 'Overlap two', 'Overlap three']) {
+				messages.push(await postCsMessage(stack, { integrationId: '516709', content, direction: 'incoming' }));
+			}
+			await slowDown(stack, 'sa', { ms: SLOW_MS, route: '/case/{caseID}/notes' });
+			try {
+				await pair('messages');
+			} finally {
+				await slowDown(stack, 'sa');
+			}
+			let sa = await saState(stack);
+			expect(messages.map((m) => relayedNotes(sa, m.id).length)).toEqual([1, 1, 1]);
+
+			// Documents, SmartAdvocate slow to take uploads.
+			const files: PostedFile[] = [];
+			for (const name of ['Overlap A.txt', 'Overlap B.txt']) {
+				files.push(await postCsFile(stack, { integrationId: '516718', fileName: name, contentType: 'text/plain', bytes: Buffer.from(name) }));
+			}
+			await slowDown(stack, 'sa', { ms: SLOW_MS, route: '/case/{caseID}/documents' });
+			try {
+				await pair('documents');
+			} finally {
+				await slowDown(stack, 'sa');
+			}
+			sa = await saState(stack);
+			expect(files.map((f) => copiedDocuments(sa, f.id).length)).toEqual([1, 1]);
+
+			// Portal notes → messages, Case Status slow.
+			const notes = [];
+			for (const text of ['Overlap note one', 'Overlap note two']) {
+				notes.push(await writeSaNote(stack, { caseID: 516708, noteTypeName: 'Plaintiff', noteText: text, userID: 101, isSharedinCP: true }));
+			}
+			await slowDown(stack, 'cs', { ms: SLOW_MS, route: '/v1/api/messages' });
+			try {
+				await pair('notes');
+			} finally {
+				await slowDown(stack, 'cs');
+			}
+			const cs = await csState(stack);
+			expect(notes.map((n) => relayedMessages(cs, n.noteID).length)).toEqual([1, 1]);
+
+			// The same overlap without the guard (the shipped default, "off") writes duplicates: what the guard prevents.
+			const unguarded = await postCsMessage(stack, { integrationId: '516709', content: 'Overlap without a guard', direction: 'incoming' });
+			await slowDown(stack, 'sa', { ms: SLOW_MS, route: '/case/{caseID}/notes' });
+			try {
+				const runs = await Promise.all([n8n!.execute(RELAYS.messages.id), n8n!.execute(RELAYS.messages.id)]);
+				for (const r of runs) expectSuccess(r);
+				for (const r of runs) lastCheckpoint.messages = savedCheckpoint(r.run) ?? lastCheckpoint.messages;
+			} finally {
+				await slowDown(stack, 'sa');
+			}
+			expect(relayedNotes(await saState(stack), unguarded.id).length).toBe(2);
+		} finally {
+			await redis.stop();
+		}
+	}, 40 * MINUTE);
 
 	it('in a running `n8n start` with the message and note relays published, a new message and a new portal note are relayed on their own', async () => {
 		const ids = [RELAYS.messages.id, RELAYS.notes.id];

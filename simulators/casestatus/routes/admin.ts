@@ -50,7 +50,9 @@ export function adminRoutes(ctx: CsContext): Route[] {
 				const fields = messageFields(body);
 				const c = caseFromBody(ctx.state, body);
 				const sender = actor(ctx, c, direction === 'incoming' ? 'client' : 'staff', body.sender_email, 'sender_email');
-				const message = createMessage(ctx, c, { type: direction, sender, ...fields, createdAt: createdAt(body) });
+				// `type` in the body (a string or null) is what the API will show: a message of missing or unknown type.
+				const rawType = 'type' in body ? (body.type === null ? null : String(body.type)) : undefined;
+				const message = createMessage(ctx, c, { type: direction, sender, ...fields, createdAt: createdAt(body), rawType });
 				return { status: 201, body: messageToApi(ctx.state, message) };
 			},
 		},

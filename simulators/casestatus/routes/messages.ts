@@ -17,6 +17,8 @@ export interface NewMessage {
 	senderName?: string | null;
 	externalId?: string | null;
 	createdAt?: number;
+	/** Test-only: the API shows this `type` instead (see CsMessage.raw_type). */
+	rawType?: string | null;
 }
 
 export function createMessage(ctx: CsContext, c: CsCase, input: NewMessage) {
@@ -32,6 +34,7 @@ export function createMessage(ctx: CsContext, c: CsCase, input: NewMessage) {
 		sender_id: input.sender?.id ?? null,
 		sender_name: input.senderName || (input.sender ? fullName(input.sender) : 'Unknown'),
 		external_id: input.externalId ?? null,
+		...(input.rawType !== undefined ? { raw_type: input.rawType } : {}),
 	});
 }
 

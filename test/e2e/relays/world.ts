@@ -152,7 +152,16 @@ export interface PostedMessage {
 /** A client (incoming) or staff member (outgoing) writes in the Case Status app. */
 export async function postCsMessage(
 	stack: Stack,
-	message: { integrationId?: string; caseId?: number; content: string; direction: 'incoming' | 'outgoing'; createdAt?: Date; externalId?: string },
+	message: {
+		integrationId?: string;
+		caseId?: number;
+		content: string;
+		direction: 'incoming' | 'outgoing';
+		createdAt?: Date;
+		externalId?: string;
+		/** What the API shows as `type` (null: none): a message of missing or unknown type. */
+		type?: string | null;
+	},
 ): Promise<PostedMessage> {
 	const res = await stack.csAdmin.post('/messages', {
 		...(message.caseId ? { case_id: message.caseId } : { integration_id: message.integrationId }),
@@ -160,6 +169,7 @@ export async function postCsMessage(
 		direction: message.direction,
 		...(message.createdAt ? { created_at: message.createdAt.toISOString() } : {}),
 		...(message.externalId ? { external_id: message.externalId } : {}),
+		...(message.type !== undefined ? { type: message.type } : {}),
 	});
 	return res.data as PostedMessage;
 }
@@ -272,4 +282,58 @@ export function csOnlyCase(stack: Stack): Promise<{ foreignIntegrationId: string
 		csOnlyCases.set(stack, pending);
 	}
 	return pending;
+}
+
+/** Moves both simulators' clocks (every new timestamp, token expiry) by `offsetMs` from real time; 0 puts them back. */
+export async function shiftClocks(stack: Stack, offsetMs: number): Promise<void> {
+	await Promise.all([stack.saAdmin.post('/clock', { offsetMs }), stack.csAdmin.post('/clock', { offsetMs })]);
+}
+
+/** Someone opens a case in SmartAdvocate (with a chosen case ID). */
+export async function openSaCase(stack: Stack, caseID: number): Promise<void> {
+	await stack.saAdmin.post('/cases', { caseID, caseNumber: `LATE-${caseID}`, caseName: `Late case ${caseID}` });
+}
+
+/** A case is created in Case Status through its API (as the nightly sync would), for a SmartAdvocate case ID. */
+export async function openCsCase(stack: Stack, integrationId: string, readableId: string): Promise<number> {
+	const key = stack.credentials.find((c) => c.type === 'caseStatusApi')!.data.apiKey as string;
+	const res = await stack.csAdmin.post(
+		`${stack.caseStatus.api.url}/v1/api/cases`,
+		{
+			readable_id: readableId,
+			integration_id: integrationId,
+			practice_area: 'Motor Vehicle Accident',
+			primary_attorney_email: 'marcus.bell@hartwellmendez.com',
+			clients: [{ first_name: 'Lena', last_name: 'Ortiz', cell_phone: '(555) 404-0499' }],
+		},
+		{ baseURL: '', headers: { Authorization: `ApiKey ${key}` } },
+	);
+	return (res.data as { id: number }).id;
+}
+
+/** A Case Status case whose Integration ID names a SmartAdvocate case that does not exist yet. */
+export async function csCaseAheadOfSmartAdvocate(stack: Stack, caseID: number): Promise<void> {
+	await openCsCase(stack, String(caseID), `AHEAD-${caseID}`);
+}
+
+/** What a run left waiting for its case (its "Waiting for their … case" node). */
+export function waitingIn(run: RunData | undefined, nodeName: string): Array<Record<string, unknown>> {
+	return (nodeItems(run, nodeName)[0]?.waiting ?? []) as Array<Record<string, unknown>>;
+}
+
+/**
+ * A shipped relay as a firm sets it up for overlapping runs: the three Redis nodes of its overlap guard enabled
+ * (with a "Redis account" credential), imported under its own ID so it keeps its own checkpoint and lease key.
+ */
+export function guardedRelay(key: RelayKey, id: string): WorkflowJson {
+	const workflow = relayTemplate(key);
+	const nodes = (workflow.nodes as Array<{ type: string; disabled?: boolean }>).map((n) =>
+		n.type === 'n8n-nodes-base.redis' ? { ...n, disabled: false } : n,
+	);
+	return { ...workflow, nodes, id, name: `${String(workflow.name)} (overlap guard)` };
+}
+
+/** The next calls to a route (any method) take `ms` longer; no argument: back to normal. */
+export async function slowDown(stack: Stack, service: 'sa' | 'cs', latency?: { ms: number; route: string }): Promise<void> {
+	await (service === 'sa' ? stack.saAdmin : stack.csAdmin).post('/latency', latency ?? { ms: 0 });
 }
