@@ -67,7 +67,8 @@ export interface CsCase {
 export interface CsMessage {
 	id: number;
 	case_id: number;
-	type: Direction;
+	/** A `Direction`, or what a server might send besides (`typeSent` from the admin route: another word or null). */
+	type: Direction | string | null;
 	content: string;
 	sent_at: number;
 	created_at: number;

@@ -51,6 +51,8 @@ export function adminRoutes(ctx: CsContext): Route[] {
 				const c = caseFromBody(ctx.state, body);
 				const sender = actor(ctx, c, direction === 'incoming' ? 'client' : 'staff', body.sender_email, 'sender_email');
 				const message = createMessage(ctx, c, { type: direction, sender, ...fields, createdAt: createdAt(body) });
+				// A server that sends a type other than incoming/outgoing (or none), to test clients against.
+				if ('typeSent' in body) message.type = body.typeSent === null ? null : String(body.typeSent);
 				return { status: 201, body: messageToApi(ctx.state, message) };
 			},
 		},
