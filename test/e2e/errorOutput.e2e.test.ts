@@ -117,7 +117,7 @@ type Run = ReturnType<typeof expectSuccess>;
 
 function pairedItems(run: Run, nodeName: string, output = 0): unknown[] {
 	const items = run.data.resultData.runData[nodeName]?.[0]?.data?.main?.[output] ?? [];
-	return items.map((item: { pairedItem?: unknown }) => item.pairedItem);
+	return (items as Array<{ pairedItem?: unknown }>).map((item) => item.pairedItem);
 }
 
 function suite(version: N8nVersionKey): void {
@@ -175,7 +175,7 @@ function suite(version: N8nVersionKey): void {
 	it('Case Status, regular output: every item on the main output, failed ones with the fields to branch on', () => {
 		const all = nodeItems(run, 'CS Regular Output');
 		expect(pairedItems(run, 'CS Regular Output')).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
-		expect(run.data.resultData.runData['CS Regular Output'][0].data.main.length).toBe(1);
+		expect(run.data.resultData.runData['CS Regular Output']?.[0]?.data?.main?.length).toBe(1);
 		expect(all.map((item) => item.error === undefined)).toEqual([true, false, false, true]);
 		expect(all[1]).toEqual({
 			error: `Case Status refused to create case 2025-00502 (integration ID 531002): Primary attorney not found: ${STAFF.pratt}`,
