@@ -240,6 +240,20 @@ describe('SmartAdvocate Trigger', () => {
 			expect(again.json).toMatchObject({ caseId: 1002, status: 'Settled', stage: 'Closed' });
 		});
 
+		it('a case whose clients cannot be read (403) still fires, with clients empty and a warning', async () => {
+			const staticData = await activate(parameters);
+			const at = new Date(Date.now() - 30_000).toISOString();
+			await sa.admin.post('/__admin/cases/1001', { caseName: 'Renamed', modifiedDate: at });
+			await sa.admin.post('/__admin/cases/1002', { caseName: 'Renamed too', modifiedDate: at });
+			await sa.fault('/case/1001/contacts', 403, 10);
+			const items = (await poll(staticData, parameters))!;
+			expect(items.map((i) => [i.json.caseId, i.json.clients, i.json.warning])).toEqual([
+				[1001, [], expect.stringMatching(/^Case 1001: the clients are empty: they could not be read/)],
+				[1002, [expect.objectContaining({ lastName: 'Nguyen' })], undefined],
+			]);
+			expect(await poll(staticData, parameters)).toBeNull();
+		});
+
 		it('emits a new case, and two cases changed at the same moment both', async () => {
 			const staticData = await activate(parameters);
 			const at = new Date(Date.now() - 30_000).toISOString();
