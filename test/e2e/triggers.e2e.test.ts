@@ -80,9 +80,10 @@ function suite(version: N8nVersionKey): void {
 			.sort((a, b) => Number(a.id) - Number(b.id))
 			.map((execution) => nodeItems({ data: execution.data } as never, 'Trigger'));
 	};
+	/** Requests (any method: SmartAdvocate's date-paged searches are POSTs) whose path contains `pathPart`. */
 	const requestCount = async (admin: AxiosInstance, pathPart: string, queryName?: string) =>
 		((await admin.get('/__admin/requests')).data as Array<{ method: string; path: string; query: Record<string, string> }>).filter(
-			(r) => r.method === 'GET' && r.path.includes(pathPart) && (!queryName || queryName in r.query),
+			(r) => r.path.includes(pathPart) && (!queryName || queryName in r.query),
 		).length;
 
 	beforeAll(async () => {
@@ -100,7 +101,7 @@ function suite(version: N8nVersionKey): void {
 		const ids = await n8n.importWorkflows(workflows({ cs: `${types.name}.caseStatusTrigger`, sa: `${types.name}.smartAdvocateTrigger` }));
 		for (const id of ids) await n8n.publish(id);
 		if (process.env.SACS_E2E_KEEP) console.log(`published, ${n8n.dir}`);
-		await n8n.start({ waitForActivation: ids });
+		await n8n.start({ waitForActivation: ids, timeoutMs: 300_000 }); // a loaded machine needs minutes
 		if (process.env.SACS_E2E_KEEP) console.log('started');
 		// Every trigger has made its baseline (for Case Status: its look-back read, the only list read with
 		// created_after), so only what is written from now on is new.
