@@ -110,14 +110,18 @@ describe('SmartAdvocate Trigger', () => {
 			expect(noteIds(await poll(staticData))).toEqual([noteId]);
 		});
 
-		it('keeps the cursor when building the output fails, so the note comes again next time', async () => {
+		it("fires a note whose author cannot be looked up, once, with the author empty and a warning; later notes are not blocked", async () => {
 			const staticData = await activate();
 			const noteId = await writeNote();
-			const before = copy(staticData);
-			await sa.fault('/case/1001', 400, 1, { method: 'GET' });
-			await expect(poll(staticData)).rejects.toThrow(/get case 1001/);
-			expect(staticData).toEqual(before);
-			expect(noteIds(await poll(staticData))).toEqual([noteId]);
+			await sa.fault('/case/1001', 403, 1, { method: 'GET' });
+			const [item] = (await poll(staticData))!;
+			expect(item.json).toMatchObject({ noteId, author: null });
+			expect(item.json.warning).toMatch(/^The author's name and e-mail are empty: the staff of case 1001 could not be read/);
+			expect(await poll(staticData)).toBeNull();
+			const later = await writeNote();
+			const [next] = (await poll(staticData))!;
+			expect(next.json).toMatchObject({ noteId: later, author: expect.objectContaining({ name: expect.any(String) }) });
+			expect(next.json.warning).toBeUndefined();
 		});
 
 		it('says which search is missing when the SmartAdvocate server does not offer it', async () => {
