@@ -3,7 +3,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { advanceCursor, baselineCursor, pollWindowStart, type PollCursor, type Stamped } from '../shared/pollCursor';
 import { caseStatusListAll } from './transport';
-import { EVENTS, type TriggerEvent, type TriggerSettings } from './trigger/events';
+import { EVENTS, type EventDefinition, type TriggerEvent, type TriggerSettings } from './trigger/events';
 import { lastPage, newestMatching } from './trigger/newest';
 
 /**
@@ -22,6 +22,18 @@ interface TriggerState extends IDataObject {
 
 interface PolledItem extends Stamped {
 	record: IDataObject;
+}
+
+/**
+ * One record as output: simplified, or, when it cannot be (a record in a shape not expected), as
+ * Case Status sent it with a `warning` saying so. One odd record never stops a poll.
+ */
+function simplifyOrExplain(event: EventDefinition, record: IDataObject): IDataObject {
+	try {
+		return event.simplify(record);
+	} catch (error) {
+		return { ...record, warning: `This ${event.noun} is shown as Case Status sent it: it could not be simplified (${(error as Error).message})` };
+	}
 }
 
 const stamp = (record: IDataObject): PolledItem => ({ id: String(record.id), at: String(record.created_at ?? ''), record });
@@ -123,7 +135,7 @@ export class CaseStatusTrigger implements INodeType {
 		};
 		const simplify = this.getNodeParameter('simplify', true) as boolean;
 		const output = (records: IDataObject[]) =>
-			this.helpers.returnJsonArray(simplify ? records.map((record) => event.simplify(record)) : records);
+			this.helpers.returnJsonArray(simplify ? records.map((record) => simplifyOrExplain(event, record)) : records);
 		const qs = event.query(settings);
 		const action = `get new ${event.noun}s`;
 

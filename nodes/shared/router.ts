@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 /** One operation file: its parameters and what it does for one input item. */
@@ -9,10 +9,55 @@ export interface OperationModule {
 
 export type OperationTable = Record<string, Record<string, OperationModule>>;
 
+/** What a failed item tells a workflow beyond the message (e.g. `reason`, `readableId`, `integrationId`). */
+export type FailureFields = IDataObject;
+
+const failureFields = new WeakMap<object, FailureFields>();
+
 /**
- * Runs the chosen resource/operation once per input item. A failing item either becomes an
- * `{error}` item (Continue On Fail) or stops the node with an error naming that item; the other
- * items are never lost, and every output item points back at its input item (pairedItem).
+ * Attaches the fields a workflow branches on to an error an operation throws; the router puts
+ * them on the failed item in both "Continue" modes.
+ */
+export function withFailureFields<E extends Error>(error: E, fields: FailureFields): E {
+	failureFields.set(error, fields);
+	return error;
+}
+
+/**
+ * The item that stands for a failed input item when the node continues on error.
+ *
+ * "Continue (regular output)": a flat item on the main output, `{ error, errorDescription,
+ * httpCode, itemIndex, ...fields }`, so a workflow branches on `$json.httpCode` or `$json.reason`.
+ *
+ * "Continue (using error output)": `{ error: { message, description, httpCode, itemIndex, ...fields } }`.
+ * n8n's engine (both majors) sends an item to the error output only when its json is `error`
+ * alone (or the item carries `item.error`, but then n8n replaces the whole json with the bare
+ * message, losing every field), and then lays the input item's fields under it.
+ */
+function failedItem(this: IExecuteFunctions, thrown: unknown, itemIndex: number): INodeExecutionData {
+	const error = (typeof thrown === 'object' && thrown !== null ? thrown : {}) as { message?: unknown; description?: unknown; httpCode?: unknown };
+	const message = String(error.message ?? thrown);
+	const details: IDataObject = {
+		...(error.description ? { description: String(error.description) } : {}),
+		...(error.httpCode ? { httpCode: String(error.httpCode) } : {}),
+		itemIndex,
+		...(failureFields.get(error) ?? {}),
+	};
+	if (this.getNode().onError === 'continueErrorOutput') {
+		return { json: { error: { message, ...details } }, pairedItem: { item: itemIndex } };
+	}
+	const { description, ...rest } = details;
+	return {
+		json: { error: message, ...(description ? { errorDescription: description } : {}), ...rest },
+		pairedItem: { item: itemIndex },
+	};
+}
+
+/**
+ * Runs the chosen resource/operation once per input item. A failing item either becomes a
+ * failed item (both Continue modes, see `failedItem`) or stops the node with an error naming
+ * that item; the other items are never lost, and every output item points back at its input
+ * item (pairedItem).
  */
 export async function routeOperation(this: IExecuteFunctions, table: OperationTable): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -31,14 +76,7 @@ export async function routeOperation(this: IExecuteFunctions, table: OperationTa
 			output.push(...results.map((result) => ({ ...result, pairedItem: result.pairedItem ?? { item: itemIndex } })));
 		} catch (error) {
 			if (this.continueOnFail()) {
-				output.push({
-					json: {
-						error: error.message,
-						...(error.description ? { errorDescription: error.description } : {}),
-						...(error.httpCode ? { httpCode: error.httpCode } : {}),
-					},
-					pairedItem: { item: itemIndex },
-				});
+				output.push(failedItem.call(this, error, itemIndex));
 				continue;
 			}
 			// Both constructors hand back an error that is already theirs; we only add the item.

@@ -1,8 +1,15 @@
 /** What the message and file lists share: the case filters, `created_after`, and walking records in time order. */
 import type { QueryParams } from '../shared/http';
+import type { CsContext } from './context';
+import { IGNORABLE_FILTERS } from './settings';
 import { parseTimestamp } from './rules';
 import { casesFromQuery, fieldError } from './request';
 import type { CsState, TimeOrdered } from './state';
+
+/** The list query as the server reads it: without its filters when the server is set to ignore them. */
+export function listQuery(ctx: CsContext, query: QueryParams): QueryParams {
+	return ctx.settings.ignoreFilters ? query.without(IGNORABLE_FILTERS) : query;
+}
 
 /** An inclusive lower bound on a time query parameter (`created_at >= value`), or undefined. */
 export function readTimeBound(query: QueryParams, name: string): number | undefined {

@@ -21,7 +21,15 @@ export interface CsSettings {
 	maxUploadBytes: number;
 	/** Corporate firms match clients by e-mail and do not need a client cell phone (research §5.1). */
 	isCorporate: boolean;
+	/**
+	 * A server bug to test clients against: lists ignore the case filters (`case_id`, `integration_id`,
+	 * `readable_id`) and the message `direction`, and serve every record.
+	 */
+	ignoreFilters: boolean;
 }
+
+/** The list filters `ignoreFilters` drops. */
+export const IGNORABLE_FILTERS = ['case_id', 'integration_id', 'readable_id', 'direction'] as const;
 
 export function defaultSettings(apiKey: string): CsSettings {
 	return {
@@ -33,6 +41,7 @@ export function defaultSettings(apiKey: string): CsSettings {
 		fileUrlTtlSeconds: 900,
 		maxUploadBytes: 25 * 1024 * 1024,
 		isCorporate: false,
+		ignoreFilters: false,
 	};
 }
 
@@ -59,6 +68,7 @@ export function applySettings(current: CsSettings, body: Record<string, unknown>
 				break;
 			case 'requireApiKeyPrefix':
 			case 'isCorporate':
+			case 'ignoreFilters':
 				next[key] = bool(value, key);
 				break;
 			case 'pageSizeDefault':

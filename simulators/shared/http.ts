@@ -67,6 +67,11 @@ export class QueryParams {
 	toObject(): Record<string, string> {
 		return Object.fromEntries(this.entries);
 	}
+	/** The same query without the given parameters (a server that ignores them). */
+	without(names: readonly string[]): QueryParams {
+		const kept = this.entries.filter(([key]) => !names.some((name) => this.sameName(key, name)));
+		return new QueryParams(new URLSearchParams(kept), this.caseInsensitive);
+	}
 	private sameName(a: string, b: string) {
 		return this.caseInsensitive ? a.toLowerCase() === b.toLowerCase() : a === b;
 	}

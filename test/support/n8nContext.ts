@@ -1,12 +1,24 @@
 /**
- * A faithful-enough stand-in for the n8n runtime, so node code runs in jest against the
- * simulators over real HTTP. It follows n8n core where it matters for behaviour:
+ * A SMALL IMITATION of n8n's execution context, so node code runs in jest against the simulators over
+ * real HTTP. Use it for what our code decides (mapping, paging, matching, messages, which requests go
+ * out); never as proof of how n8n behaves. What it does:
  * - parameters get their defaults from the node description (n8n-workflow's own getNodeParameters);
- * - httpRequestWithAuthentication runs the credential's preAuthentication when its expirable
- *   field is empty, applies `authenticate`, and on a 401 logs in again and resends once,
- *   wrapping failures in NodeApiError like n8n does;
- * - binary helpers store base64 data on the item, as n8n's default binary mode does.
- * Real-n8n behaviour is proven separately by the e2e suite (test/e2e).
+ *   `={{ $json… }}` / `$index` expressions are evaluated as plain JavaScript, nothing more of n8n's language;
+ * - httpRequestWithAuthentication runs preAuthentication when the expirable field is empty, applies
+ *   `authenticate`, and on a 401 logs in again and resends once;
+ * - `continueOnFail: true` means "Continue (regular output)";
+ * - binary helpers keep base64 data on the item.
+ *
+ * What it does NOT cover (each is proven in a real n8n 2.41.1 and 1.123.81 by the e2e file named):
+ * - "Continue (using error output)" and how n8n routes, merges and rewrites failed items
+ *   (test/e2e/errorOutput.e2e.test.ts);
+ * - poll scheduling, static data persistence between polls, n8n's poll back-off, and the credential
+ *   refresh of an expired token under a running trigger (test/e2e/triggers.e2e.test.ts);
+ * - n8n's request helper itself: redirects and where credentials go on them, timeouts, the error
+ *   objects and headers it hands back, Retry-After (the transport/redirect e2e files);
+ * - binary data modes (filesystem, streams) and memory (the document/binary e2e files);
+ * - the expression language, resource-locator extraction rules, paired-item checks, and
+ *   n8n's item normalisation after execute().
  */
 import axios, { type AxiosRequestConfig } from 'axios';
 import { randomUUID } from 'node:crypto';
@@ -144,6 +156,7 @@ export function createContext(versioned: INodeType | IVersionedNodeType, options
 		typeVersion: Array.isArray(description.version) ? Math.max(...description.version) : description.version,
 		position: [0, 0],
 		parameters: {},
+		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 	};
 	const parameters = (NodeHelpers.getNodeParameters(
 		description.properties as INodeProperties[],

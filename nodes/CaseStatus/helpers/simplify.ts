@@ -34,9 +34,18 @@ export function simplifyCase(record: CsCaseRecord): IDataObject {
 	};
 }
 
-/** Which way a message went, in words a workflow can branch on. */
-export function messageDirection(type: string | undefined): 'fromClient' | 'fromStaff' {
-	return type === 'incoming' ? 'fromClient' : 'fromStaff';
+export type MessageDirection = 'fromClient' | 'fromStaff' | 'unknown';
+
+/**
+ * Which way a message went, in words a workflow can branch on. A type that is missing or not
+ * one Case Status is known to send is `unknown`, never guessed: filing a client's words as the
+ * firm's would hide them from staff.
+ */
+export function messageDirection(type: unknown): MessageDirection {
+	const known = typeof type === 'string' ? type.trim().toLowerCase() : '';
+	if (known === 'incoming') return 'fromClient';
+	if (known === 'outgoing') return 'fromStaff';
+	return 'unknown';
 }
 
 export function simplifyMessage(record: CsMessageRecord): IDataObject {

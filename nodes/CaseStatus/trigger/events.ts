@@ -5,7 +5,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { CsFileRecord, CsMessageRecord } from '../helpers/records';
-import { simplifyFile, simplifyMessage } from '../helpers/simplify';
+import { messageDirection, simplifyFile, simplifyMessage } from '../helpers/simplify';
 import { caseStatusEndpoints } from '../transport';
 
 export type TriggerEvent = 'newMessage' | 'newDocument';
@@ -37,8 +37,11 @@ export const EVENTS: Record<TriggerEvent, EventDefinition> = {
 		noun: 'message',
 		path: caseStatusEndpoints.messages,
 		query: ({ direction }) => (MESSAGE_DIRECTION[direction] ? { direction: MESSAGE_DIRECTION[direction] } : {}),
-		matches: (record, { ignoreRelayed }) => {
-			const externalId = (record as CsMessageRecord).external_id;
+		matches: (record, { direction, ignoreRelayed }) => {
+			const message = record as CsMessageRecord;
+			// The server's direction filter is not trusted: a message of unknown direction is neither "from client" nor "from staff".
+			if (MESSAGE_DIRECTION[direction] && messageDirection(message.type) !== direction) return false;
+			const externalId = message.external_id;
 			return !(ignoreRelayed && externalId !== undefined && externalId !== null && String(externalId).trim() !== '');
 		},
 		simplify: (record) => simplifyMessage(record as CsMessageRecord),

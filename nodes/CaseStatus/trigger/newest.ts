@@ -2,7 +2,7 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { caseStatusRequest } from '../transport';
 
-/** Case Status serves at most this many items per page. */
+/** The page size asked for; Case Status may serve fewer per page, and the search learns how many. */
 const PAGE_SIZE = 100;
 /** Enough probes for 2^20 pages; more would mean the list is not paging. */
 const MAX_PROBES = 60;
@@ -34,22 +34,26 @@ export async function lastPage(
 		return items;
 	};
 
-	let full = 0; // the highest page known to be full
+	// Page 1 is full whenever a page 2 exists, so its length is the page size the server really serves.
+	const first = await read(1);
+	if (first.length === 0) return { page: 1, items: [] };
+	const served = first.length;
+	let full = 1; // the highest page known to be full (or the last one)
 	let empty = 0; // the lowest page known to be empty (0 = none yet)
-	for (let page = 1; empty === 0; page *= 2) {
+	for (let page = 2; empty === 0; page *= 2) {
 		const items = await read(page);
-		if (items.length === PAGE_SIZE) full = page;
+		if (items.length >= served) full = page;
 		else if (items.length > 0) return { page, items };
 		else empty = page;
 	}
 	while (empty - full > 1) {
 		const middle = Math.floor((full + empty) / 2);
 		const items = await read(middle);
-		if (items.length === PAGE_SIZE) full = middle;
+		if (items.length >= served) full = middle;
 		else if (items.length > 0) return { page: middle, items };
 		else empty = middle;
 	}
-	return full === 0 ? { page: 1, items: [] } : { page: full, items: await read(full) };
+	return { page: full, items: await read(full) };
 }
 
 /** How many pages "Fetch Test Event" reads backwards for an item that passes the filters. */

@@ -6,11 +6,11 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { smartAdvocateByDatePaged, smartAdvocateEndpoints } from '../transport';
-import { CaseStaffCache, toSimplifiedCase } from '../v1/actions/caseLookup';
+import { CaseStaffCache, getCaseContacts, getCaseStaff } from '../v1/actions/caseLookup';
 import { parseSmartAdvocateDate, type SaInstant } from '../helpers/dates';
 import { mapWithConcurrency } from '../helpers/concurrency';
 import { noteMatches, type NoteFilter } from '../helpers/noteFilter';
-import { simplifyNote } from '../helpers/simplify';
+import { simplifyCase, simplifyNote } from '../helpers/simplify';
 
 export type TriggerEvent = 'newNote' | 'newOrUpdatedCase';
 
@@ -57,7 +57,15 @@ const newNote: EventDefinition = {
 		if (!simplify) return notes;
 		const staff = new CaseStaffCache(ctx);
 		const rows: IDataObject[] = [];
-		for (const note of notes) rows.push(simplifyNote(note, await staff.of(Number(note.caseID))) as unknown as IDataObject);
+		for (const note of notes) {
+			const caseStaff = await settle(staff.of(Number(note.caseID)));
+			const row = simplifyNote(note, caseStaff.value ?? []) as unknown as IDataObject;
+			rows.push(
+				caseStaff.failure === undefined
+					? row
+					: withWarning(row, `The author's name and e-mail are empty: the staff of case ${note.caseID} could not be read (${caseStaff.failure})`),
+			);
+		}
 		return rows;
 	},
 };
@@ -79,9 +87,32 @@ const newOrUpdatedCase: EventDefinition = {
 	matches: () => true,
 	async output(ctx, cases, simplify) {
 		if (!simplify) return cases;
-		return (await mapWithConcurrency(cases, 4, async (c) => await toSimplifiedCase(ctx, c))) as unknown as IDataObject[];
+		return await mapWithConcurrency(cases, 4, async (c) => {
+			const [contacts, staff] = await Promise.all([settle(getCaseContacts(ctx, c.caseID as number)), settle(getCaseStaff(ctx, c))]);
+			const row = simplifyCase(c, contacts.value ?? [], staff.value ?? []) as unknown as IDataObject;
+			const missing = [
+				contacts.failure !== undefined && `the clients are empty: they could not be read (${contacts.failure})`,
+				staff.failure !== undefined && `the staff is empty: it could not be read (${staff.failure})`,
+			].filter((part): part is string => Boolean(part));
+			return missing.length ? withWarning(row, `Case ${c.caseID}: ${missing.join('; ')}`) : row;
+		});
 	},
 };
+
+/**
+ * What a poll needs to fetch beyond the listing (a note's case staff, a case's clients) may fail for
+ * one item (e.g. a 403 on one case); that item still fires, with the part left empty and a `warning`
+ * saying why. Only a failing listing fails the poll.
+ */
+async function settle<T>(pending: Promise<T>): Promise<{ value?: T; failure?: string }> {
+	try {
+		return { value: await pending };
+	} catch (error) {
+		return { failure: (error as Error).message || 'unknown error' };
+	}
+}
+
+const withWarning = (row: IDataObject, warning: string): IDataObject => ({ ...row, warning });
 
 export const EVENTS: Record<TriggerEvent, EventDefinition> = { newNote, newOrUpdatedCase };
 

@@ -2,7 +2,7 @@
 import type { QueryParams, Route } from '../../shared/http';
 import { authorized } from '../auth';
 import { nowMs, type CsContext } from '../context';
-import { filtered, readChoice, readTimeBound } from '../listing';
+import { filtered, listQuery, readChoice, readTimeBound } from '../listing';
 import { readPage, takePage } from '../paging';
 import { caseFromPath, fieldError, fieldErrors, jsonObject } from '../request';
 import { checkCaseInput, findExistingClient, matchPracticeArea, MESSAGES, type CaseChanges, type CaseEnv, type ClientInput } from '../rules';
@@ -171,8 +171,9 @@ export function caseRoutes(ctx: CsContext): Route[] {
 			handler: authorized(ctx, (req) => {
 				const { state } = ctx;
 				const paging = readPage(ctx, req, 'api');
-				const keep = caseFilter(ctx, req.query);
-				const page = takePage(filtered(casesInOrder(state, candidateIds(state, req.query)), keep), paging);
+				const query = listQuery(ctx, req.query);
+				const keep = caseFilter(ctx, query);
+				const page = takePage(filtered(casesInOrder(state, candidateIds(state, query)), keep), paging);
 				return { status: 200, body: page.map((c) => caseToApi(state, c)) };
 			}),
 		},

@@ -2,7 +2,7 @@
 import { SimError, type Route } from '../../shared/http';
 import { authorized } from '../auth';
 import { nowMs, type CsContext } from '../context';
-import { filtered, readChoice, readTimeBound, timeOrderedRecords } from '../listing';
+import { filtered, listQuery, readChoice, readTimeBound, timeOrderedRecords } from '../listing';
 import { MultipartError, multipartBoundary, parseMultipart, type MultipartPart } from '../multipart';
 import { readPage, takePage } from '../paging';
 import { caseFromBody, fieldError, notFound, positiveId } from '../request';
@@ -82,7 +82,7 @@ export function fileRoutes(ctx: CsContext): Route[] {
 				const uploadedBy = readChoice(req.query, 'uploaded_by', UPLOADERS);
 				const after = readTimeBound(req.query, 'created_after');
 				const { state } = ctx;
-				const records = timeOrderedRecords(state, req.query, state.fileOrder, (id) => state.caseFiles(id), after);
+				const records = timeOrderedRecords(state, listQuery(ctx, req.query), state.fileOrder, (id) => state.caseFiles(id), after);
 				const page = takePage(uploadedBy ? filtered(records, (f) => f.uploader_kind === uploadedBy) : records, paging);
 				return { status: 200, body: page.map((f) => fileToApi(ctx, f)) };
 			}),

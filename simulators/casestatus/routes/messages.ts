@@ -2,7 +2,7 @@
 import { SimError, type Route } from '../../shared/http';
 import { authorized } from '../auth';
 import { nowMs, type CsContext } from '../context';
-import { filtered, readChoice, readTimeBound, timeOrderedRecords } from '../listing';
+import { filtered, listQuery, readChoice, readTimeBound, timeOrderedRecords } from '../listing';
 import { readPage, takePage } from '../paging';
 import { caseFromBody, fieldError, jsonObject } from '../request';
 import { optionalText } from '../rules';
@@ -58,10 +58,11 @@ export function messageRoutes(ctx: CsContext): Route[] {
 			pattern: '/v1/api/messages',
 			handler: authorized(ctx, (req) => {
 				const paging = readPage(ctx, req, 'api');
-				const direction = readChoice(req.query, 'direction', DIRECTIONS);
-				const after = readTimeBound(req.query, 'created_after');
+				const query = listQuery(ctx, req.query);
+				const direction = readChoice(query, 'direction', DIRECTIONS);
+				const after = readTimeBound(query, 'created_after');
 				const { state } = ctx;
-				const records = timeOrderedRecords(state, req.query, state.messages, (id) => state.caseMessages(id), after);
+				const records = timeOrderedRecords(state, query, state.messages, (id) => state.caseMessages(id), after);
 				const page = takePage(direction ? filtered(records, (m) => m.type === direction) : records, paging);
 				return { status: 200, body: page.map((m) => messageToApi(state, m)) };
 			}),

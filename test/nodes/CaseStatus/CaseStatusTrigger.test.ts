@@ -188,6 +188,20 @@ describe('Case Status Trigger → New Message', () => {
 			expect(contents(await poll({ mode: 'manual' }))).toEqual(['typed by staff']);
 		});
 
+		it('shows the newest message when Case Status serves fewer per page than asked for', async () => {
+			await cs.admin.post('/__admin/config', { pageSizeMax: 2 });
+			const poll = trigger({ event: 'newMessage', direction: 'all' });
+			expect(contents(await poll({ mode: 'manual' }))).toEqual(['I sent the photos.']);
+		});
+
+		it('never shows a message of unknown type as one from staff', async () => {
+			await cs.addMessage({ case_id: 90001, direction: 'outgoing', content: 'typed by staff', created_at: new Date(Date.now() - 2000).toISOString() });
+			await cs.addMessage({ case_id: 90001, direction: 'outgoing', content: 'stage changed', type: 'system' });
+			await cs.admin.post('/__admin/config', { ignoreFilters: true });
+			const poll = trigger({ event: 'newMessage', direction: 'fromStaff' });
+			expect(contents(await poll({ mode: 'manual' }))).toEqual(['typed by staff']);
+		});
+
 		it('says so when nothing matches yet', async () => {
 			await cs.admin.post('/__admin/seed', { ...cs.fixture.firm, cases: [] });
 			const poll = trigger({ event: 'newMessage', direction: 'all' });

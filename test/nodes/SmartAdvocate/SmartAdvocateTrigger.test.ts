@@ -110,14 +110,18 @@ describe('SmartAdvocate Trigger', () => {
 			expect(noteIds(await poll(staticData))).toEqual([noteId]);
 		});
 
-		it('keeps the cursor when building the output fails, so the note comes again next time', async () => {
+		it("fires a note whose author cannot be looked up, once, with the author empty and a warning; later notes are not blocked", async () => {
 			const staticData = await activate();
 			const noteId = await writeNote();
-			const before = copy(staticData);
-			await sa.fault('/case/1001', 400, 1, { method: 'GET' });
-			await expect(poll(staticData)).rejects.toThrow(/get case 1001/);
-			expect(staticData).toEqual(before);
-			expect(noteIds(await poll(staticData))).toEqual([noteId]);
+			await sa.fault('/case/1001', 403, 1, { method: 'GET' });
+			const [item] = (await poll(staticData))!;
+			expect(item.json).toMatchObject({ noteId, author: null });
+			expect(item.json.warning).toMatch(/^The author's name and e-mail are empty: the staff of case 1001 could not be read/);
+			expect(await poll(staticData)).toBeNull();
+			const later = await writeNote();
+			const [next] = (await poll(staticData))!;
+			expect(next.json).toMatchObject({ noteId: later, author: expect.objectContaining({ name: expect.any(String) }) });
+			expect(next.json.warning).toBeUndefined();
 		});
 
 		it('says which search is missing when the SmartAdvocate server does not offer it', async () => {
@@ -241,6 +245,20 @@ describe('SmartAdvocate Trigger', () => {
 			await sa.admin.post('/__admin/cases/1002', { caseStatus: 'Settled' });
 			const [again] = (await poll(staticData, parameters))!;
 			expect(again.json).toMatchObject({ caseId: 1002, status: 'Settled', stage: 'Closed' });
+		});
+
+		it('a case whose clients cannot be read (403) still fires, with clients empty and a warning', async () => {
+			const staticData = await activate(parameters);
+			const at = new Date(Date.now() - 30_000).toISOString();
+			await sa.admin.post('/__admin/cases/1001', { caseName: 'Renamed', modifiedDate: at });
+			await sa.admin.post('/__admin/cases/1002', { caseName: 'Renamed too', modifiedDate: at });
+			await sa.fault('/case/1001/contacts', 403, 10);
+			const items = (await poll(staticData, parameters))!;
+			expect(items.map((i) => [i.json.caseId, i.json.clients, i.json.warning])).toEqual([
+				[1001, [], expect.stringMatching(/^Case 1001: the clients are empty: they could not be read/)],
+				[1002, [expect.objectContaining({ lastName: 'Nguyen' })], undefined],
+			]);
+			expect(await poll(staticData, parameters)).toBeNull();
 		});
 
 		it('emits a new case, and two cases changed at the same moment both', async () => {

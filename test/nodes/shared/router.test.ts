@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeApiError, type JsonObject } from 'n8n-workflow';
 
-import { routeOperation, type OperationTable } from '../../../nodes/shared/router';
+import { routeOperation, withFailureFields, type OperationTable } from '../../../nodes/shared/router';
 import { createContext } from '../../support/n8nContext';
 
 const table: OperationTable = {
@@ -12,6 +12,7 @@ const table: OperationTable = {
 				const json = this.getInputData()[itemIndex].json;
 				if (json.bad === 'api') throw new NodeApiError(this.getNode(), { message: 'nope', httpCode: '404' } as JsonObject, { message: 'Thing 2 does not exist', httpCode: '404' });
 				if (json.bad === 'plain') throw new Error('plain failure');
+				if (json.bad === 'refused') throw withFailureFields(new Error('Case 5 refused'), { reason: 'Stage not mapped: Appeal', readableId: '2025-5' });
 				return [{ json: { echoed: json.n } }, { json: { echoed: json.n, twice: true } }];
 			},
 		},
@@ -39,6 +40,7 @@ const node: INodeType = {
 };
 
 const items = [{ json: { n: 1 } }, { json: { n: 2, bad: 'api' } }, { json: { n: 3, bad: 'plain' } }, { json: { n: 4 } }];
+const withRefusal = [{ json: { n: 1 } }, { json: { n: 5, bad: 'refused' } }];
 
 describe('routeOperation', () => {
 	it('keeps every good item, points each output at its input, and turns failures into error items', async () => {
@@ -55,5 +57,26 @@ describe('routeOperation', () => {
 		expect(failure).toBeInstanceOf(NodeApiError);
 		expect(failure.context.itemIndex).toBe(1);
 		expect(failure.message).toBe('Thing 2 does not exist');
+	});
+
+	// Which shape each "On Error" mode gets is our decision; that n8n routes them so is proven in test/e2e/errorOutput.e2e.test.ts.
+	it('Continue (regular output): a failed item is flat, with the item index and the operation\'s failure fields', async () => {
+		const { context } = createContext(node, { items: withRefusal, continueOnFail: true });
+		const [output] = (await node.execute!.call(context)) as any;
+		expect(output[2]).toEqual({
+			json: { error: 'Case 5 refused', itemIndex: 1, reason: 'Stage not mapped: Appeal', readableId: '2025-5' },
+			pairedItem: { item: 1 },
+		});
+	});
+
+	it('Continue (using error output): a failed item is `error` alone, the only shape n8n sends to the error output', async () => {
+		const { context, node: instance } = createContext(node, { items: withRefusal, continueOnFail: true });
+		instance.onError = 'continueErrorOutput';
+		const [output] = (await node.execute!.call(context)) as any;
+		expect(output[2]).toEqual({
+			json: { error: { message: 'Case 5 refused', itemIndex: 1, reason: 'Stage not mapped: Appeal', readableId: '2025-5' } },
+			pairedItem: { item: 1 },
+		});
+		expect(output[2].error).toBeUndefined();
 	});
 });

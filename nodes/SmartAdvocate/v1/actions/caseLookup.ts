@@ -63,12 +63,20 @@ export async function getCaseByNumber(ctx: ServiceContext, caseNumber: string, i
 	return match;
 }
 
+/** The case with exactly this ID; a server that answers with another case is an error, never used. */
 export async function getCaseById(ctx: ServiceContext, caseId: string | number, itemIndex?: number): Promise<IDataObject> {
-	return await smartAdvocateRequest<IDataObject>(
+	const found = await smartAdvocateRequest<IDataObject>(
 		ctx,
 		{ method: 'GET', path: smartAdvocateEndpoints.case(caseId) },
 		{ action: `get case ${caseId}`, itemIndex, notFound: `No case with ID ${caseId} exists in SmartAdvocate` },
 	);
+	if (Number(found?.caseID) !== Number(caseId)) {
+		throw new NodeOperationError(ctx.getNode(), `SmartAdvocate answered with case ${found?.caseID} when asked for case ${caseId}`, {
+			description: 'Nothing was changed, so no wrong case is touched. Check the base URL in the credential (a proxy may be rewriting requests).',
+			itemIndex,
+		});
+	}
+	return found;
 }
 
 /** The full case record (with staff and incident) the reference points at. */

@@ -6,8 +6,8 @@ import { buildCaseBody } from '../../../helpers/caseBody';
 import { diffCase } from '../../../helpers/caseDiff';
 import { isCleared, SYNCED_FIELDS, type DesiredCase, type SyncedField } from '../../../helpers/caseFields';
 import type { CsCaseRecord, CsPracticeAreaRecord } from '../../../helpers/records';
-import { caseStatusEndpoints, caseStatusRequest } from '../../../transport';
 import { readCaseAttributes, readClients, readEmptyFields } from '../common/caseInput';
+import { findCasesBy } from '../common/caseLocator';
 import {
 	caseAttributeOptions,
 	clientProperties,
@@ -117,12 +117,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	const ids = { readableId: desired.readableId, integrationId };
 
-	const matches = await caseStatusRequest<CsCaseRecord[]>(
-		this,
-		{ method: 'GET', path: caseStatusEndpoints.cases(), qs: { integration_id: integrationId, 'page[number]': 1, size: 10 } },
-		{ action: `find the case with integration ID ${integrationId}`, itemIndex },
-	);
-	const found = Array.isArray(matches) ? matches : [];
+	const found = await findCasesBy.call(this, itemIndex, { mode: 'integrationId', value: integrationId });
 	if (found.length > 1) {
 		throw new NodeOperationError(this.getNode(), `${found.length} cases in Case Status have integration ID ${integrationId}`, {
 			description: `Only one case may carry an integration ID. Fix the duplicates in Case Status (case IDs ${found

@@ -87,6 +87,56 @@ export function caseQuery(locator: { mode: CaseLocatorMode; value: string }): ID
 	return { case_id: Number(locator.value) };
 }
 
+/** Whether a record belongs to the case the locator names, by the ID it was given. */
+export function isLocatedCase(
+	locator: { mode: CaseLocatorMode; value: string },
+	ids: { caseId?: unknown; readableId?: unknown; integrationId?: unknown },
+): boolean {
+	const wanted = locator.value.trim();
+	if (locator.mode === 'readableId') return String(ids.readableId ?? '').trim() === wanted;
+	if (locator.mode === 'integrationId') return String(ids.integrationId ?? '').trim() === wanted;
+	return ids.caseId !== undefined && ids.caseId !== null && Number(ids.caseId) === Number(wanted);
+}
+
+/**
+ * Every case whose readable or integration ID is exactly the one given. Case Status's filter is
+ * not trusted: only exact matches are kept, and when the server sent other cases but none that
+ * match, a second page decides whether "none" is the whole truth, so a case is never updated or
+ * created twice because a filter was ignored.
+ */
+export async function findCasesBy(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	locator: { mode: 'readableId' | 'integrationId'; value: string },
+): Promise<CsCaseRecord[]> {
+	const words = MODE_WORDS[locator.mode];
+	const qs = locator.mode === 'readableId' ? { readable_id: locator.value } : { integration_id: locator.value };
+	const read = async (page: number) => {
+		const records = await caseStatusRequest<CsCaseRecord[]>(
+			this,
+			{ method: 'GET', path: caseStatusEndpoints.cases(), qs: { ...qs, 'page[number]': page, size: 10 } },
+			{ action: `find the case with ${words} ${locator.value}`, itemIndex },
+		);
+		return Array.isArray(records) ? records : [];
+	};
+	const matching = (records: CsCaseRecord[]) =>
+		records.filter((c) => isLocatedCase(locator, { readableId: c.readable_id, integrationId: c.integration_id }));
+	const first = await read(1);
+	const exact = matching(first);
+	if (exact.length > 0 || first.length === 0) return exact;
+	const second = await read(2);
+	if (second.length === 0) return [];
+	const more = matching(second);
+	if (more.length > 0) return more;
+	throw new NodeOperationError(this.getNode(), `Case Status did not filter its cases by ${words} ${locator.value}`, {
+		description: `Asked for the case with ${words} ${locator.value}, Case Status sent other cases (e.g. ${first
+			.slice(0, 3)
+			.map((c) => c.readable_id)
+			.join(', ')}). Nothing was changed, so no wrong case is touched. Check the base URL in the credential, or pick the case by its ID.`,
+		itemIndex,
+	});
+}
+
 /** The case an item points at, fetched from Case Status, or a clear "not found". */
 export async function fetchCase(
 	this: IExecuteFunctions,
@@ -96,19 +146,20 @@ export async function fetchCase(
 	const words = MODE_WORDS[locator.mode];
 	const notFound = `No case with ${words} ${locator.value} exists in Case Status`;
 	if (locator.mode === 'id' || locator.mode === 'list') {
-		return await caseStatusRequest<CsCaseRecord>(
+		const found = await caseStatusRequest<CsCaseRecord>(
 			this,
 			{ method: 'GET', path: caseStatusEndpoints.case(locator.value) },
 			{ action: `get case ${locator.value}`, itemIndex, notFound },
 		);
+		if (!isLocatedCase(locator, { caseId: found?.id })) {
+			throw new NodeOperationError(this.getNode(), `Case Status answered with case ${found?.id} when asked for case ${locator.value}`, {
+				description: 'Nothing was changed, so no wrong case is touched. Check the base URL in the credential (a proxy may be rewriting requests).',
+				itemIndex,
+			});
+		}
+		return found;
 	}
-	const qs = locator.mode === 'readableId' ? { readable_id: locator.value } : { integration_id: locator.value };
-	const matches = await caseStatusRequest<CsCaseRecord[]>(
-		this,
-		{ method: 'GET', path: caseStatusEndpoints.cases(), qs: { ...qs, 'page[number]': 1, size: 10 } },
-		{ action: `find the case with ${words} ${locator.value}`, itemIndex },
-	);
-	const cases = Array.isArray(matches) ? matches : [];
+	const cases = await findCasesBy.call(this, itemIndex, { mode: locator.mode, value: locator.value });
 	if (cases.length === 0) {
 		throw new NodeOperationError(this.getNode(), notFound, {
 			description: `Check the ${words} in this item; the case must already exist in Case Status.`,

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { buildCaseBody } from '../../../helpers/caseBody';
@@ -6,6 +6,7 @@ import type { DesiredCase } from '../../../helpers/caseFields';
 import { caseLabel, readRefusal, refusalHint } from '../../../helpers/caseRefusal';
 import type { CsCaseRecord } from '../../../helpers/records';
 import { caseStatusEndpoints, caseStatusRequest } from '../../../transport';
+import { withFailureFields } from '../../../../shared/router';
 import { asNodeError } from './nodeError';
 
 export interface CaseIds {
@@ -64,9 +65,9 @@ export async function setCaseClosed(
 
 /**
  * A case write that Case Status refused (unknown attorney, invalid phone, unmapped practice
- * area or stage…) becomes an error naming the case and the reason. With Continue On Fail it is
- * an error item that also carries `readableId`, `integrationId` and a short `reason`, so a sync
- * report can list the cases to fix; other failures pass through unchanged.
+ * area or stage…) becomes an error naming the case and the reason. It carries `readableId`,
+ * `integrationId` and a short `reason`, which the router puts on the failed item (both Continue
+ * modes), so a sync report can list the cases to fix; other failures pass through unchanged.
  */
 export function caseWriteFailed(
 	this: IExecuteFunctions,
@@ -74,30 +75,18 @@ export function caseWriteFailed(
 	itemIndex: number,
 	verb: 'create' | 'update' | 'create or update',
 	ids: CaseIds,
-): INodeExecutionData[] {
+): never {
 	const refusal = readRefusal(error);
 	if (!refusal) throw asNodeError(this.getNode(), error);
 	const message = `Case Status refused to ${verb} case ${caseLabel(ids)}: ${refusal.reason}`;
 	const description = refusalHint(refusal.reason, refusal.httpCode);
-	if (this.continueOnFail()) {
-		return [
-			{
-				json: {
-					error: message,
-					errorDescription: description,
-					httpCode: refusal.httpCode,
-					readableId: ids.readableId ?? null,
-					integrationId: ids.integrationId ?? null,
-					reason: refusal.reason,
-				},
-				pairedItem: { item: itemIndex },
-			},
-		];
-	}
-	throw new NodeApiError(this.getNode(), { message, httpCode: refusal.httpCode } as JsonObject, {
-		message,
-		description,
-		httpCode: refusal.httpCode,
-		itemIndex,
-	});
+	throw withFailureFields(
+		new NodeApiError(this.getNode(), { message, httpCode: refusal.httpCode } as JsonObject, {
+			message,
+			description,
+			httpCode: refusal.httpCode,
+			itemIndex,
+		}),
+		{ readableId: ids.readableId ?? null, integrationId: ids.integrationId ?? null, reason: refusal.reason },
+	);
 }

@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { showOnlyFor } from '../../../../shared/displayOptions';
 import type { CsMessageRecord } from '../../../helpers/records';
 import { caseStatusEndpoints, caseStatusListAll } from '../../../transport';
-import { caseQuery, readCaseLocator } from '../common/caseLocator';
+import { messageDirection } from '../../../helpers/simplify';
+import { caseQuery, isLocatedCase, readCaseLocator } from '../common/caseLocator';
 import { returnAllAndLimit, simplifyProperty } from '../common/caseProperties';
 import { messageOutput } from '../common/output';
 import { scopeProperties } from '../common/scope';
@@ -58,19 +59,35 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const scope = this.getNodeParameter('scope', itemIndex) as string;
-	const qs: IDataObject = scope === 'case' ? caseQuery(readCaseLocator.call(this, itemIndex)) : {};
-	const direction = DIRECTION_QUERY[(filters.direction as string) ?? 'all'];
+	const locator = scope === 'case' ? readCaseLocator.call(this, itemIndex) : undefined;
+	const qs: IDataObject = locator ? caseQuery(locator) : {};
+	const wantedDirection = (filters.direction as string | undefined) ?? 'all';
+	const direction = DIRECTION_QUERY[wantedDirection];
 	if (direction) qs.direction = direction;
 	const since = sinceParameter.call(this, itemIndex, filters.since, 'Since');
 	if (since) qs.created_after = since;
-	const messages = await caseStatusListAll(
+	const messages = (await caseStatusListAll(
 		this,
 		caseStatusEndpoints.messages(),
 		{ limit, qs },
 		{ action: 'get messages', itemIndex },
+	)) as unknown as CsMessageRecord[];
+	// The server's filters are not trusted: another case's message, or one of unknown direction, never passes.
+	const kept = messages.filter(
+		(record) =>
+			(!locator || belongsToCase(locator, record)) &&
+			(!direction || messageDirection(record.type) === wantedDirection),
 	);
-	return (messages as unknown as CsMessageRecord[]).map((record) => ({
+	return kept.map((record) => ({
 		json: messageOutput.call(this, itemIndex, record),
 		pairedItem: { item: itemIndex },
 	}));
+}
+
+/** A message names its case by all three IDs; one it does not carry cannot be checked, so it is not held against it. */
+function belongsToCase(locator: ReturnType<typeof readCaseLocator>, record: CsMessageRecord): boolean {
+	const carried = { caseId: record.case_id, readableId: record.readable_id, integrationId: record.integration_id };
+	const field = locator.mode === 'readableId' ? 'readableId' : locator.mode === 'integrationId' ? 'integrationId' : 'caseId';
+	if (carried[field] === undefined) return true;
+	return isLocatedCase(locator, carried);
 }

@@ -60,4 +60,35 @@ describe('Message → Get Many', () => {
 		const [first] = await getMany({ scope: 'case', case: rl('id', '90002'), simplify: false });
 		expect(first.json).toMatchObject({ id: 5004, type: 'incoming', sender_name: 'Linh Nguyen' });
 	});
+
+	describe('a message whose type is missing or unknown', () => {
+		const writeOdd = async () => {
+			const system = await cs.addMessage({ case_id: 90001, direction: 'outgoing', content: 'Case stage changed', type: 'system' });
+			const untyped = await cs.addMessage({ case_id: 90001, direction: 'outgoing', content: 'No type at all', type: null });
+			return [system.id, untyped.id];
+		};
+
+		it('is listed with direction "unknown", never as from staff', async () => {
+			const odd = await writeOdd();
+			const output = await getMany({ scope: 'firm' });
+			expect(output.filter((item) => odd.includes(item.json.messageId as number)).map((item) => item.json.direction)).toEqual([
+				'unknown',
+				'unknown',
+			]);
+		});
+
+		it('is in neither "From Staff" nor "From Client", even when the server ignores the direction filter', async () => {
+			await writeOdd();
+			await cs.admin.post('/__admin/config', { ignoreFilters: true });
+			expect(ids(await getMany({ scope: 'firm', filters: { direction: 'fromStaff' } }))).toEqual([5002]);
+			expect(ids(await getMany({ scope: 'firm', filters: { direction: 'fromClient' } }))).toEqual([5001, 5003, 5004]);
+		});
+	});
+
+	it("lists only the given case's messages even when the server ignores the case filter", async () => {
+		await cs.admin.post('/__admin/config', { ignoreFilters: true });
+		expect(ids(await getMany({ scope: 'case', case: rl('readableId', '2025-00140') }))).toEqual([5004]);
+		expect(ids(await getMany({ scope: 'case', case: rl('integrationId', '516718') }))).toEqual([5001, 5002, 5003]);
+		expect(ids(await getMany({ scope: 'case', case: rl('id', '90002') }))).toEqual([5004]);
+	});
 });

@@ -1,0 +1,217 @@
+/**
+ * "On Error" in a REAL n8n (each installed version): both action nodes get a mix of good and bad items.
+ * - "Continue (using error output)": good items leave on the main output, failed ones on the error output as
+ *   `{ ...input item, error: { message, description, httpCode, itemIndex, reason, readableId, integrationId } }`;
+ *   a node wired to the error output gets them.
+ * - "Continue (regular output)": every item stays on the main output, failed ones with the fields a
+ *   workflow branches on (`error`, `httpCode`, `reason`, `readableId`, `integrationId`, `itemIndex`).
+ * Every item keeps its pairedItem in both modes.
+ *
+ * Needs: `npm run build` (dist/) and `node scripts/install-n8n.mjs`.
+ * Run:   npx jest --selectProjects e2e --runInBand test/e2e/errorOutput.e2e.test.ts
+ */
+import { startCaseStatusSimulator, type RunningCaseStatusSim } from '../../simulators/casestatus';
+import { startSmartAdvocateSimulator, type RunningSmartAdvocate } from '../../simulators/smartadvocate';
+import { API_KEY, buildFixture as buildCsFixture, STAFF } from '../nodes/CaseStatus/fixtures';
+import { API_USER, buildFixture as buildSaFixture } from '../nodes/SmartAdvocate/fixtures';
+import {
+	ALL_VERSION_KEYS,
+	expectSuccess,
+	N8N_VERSIONS,
+	N8nInstance,
+	nodeItems,
+	packageTypes,
+	selectedVersionKeys,
+	type N8nVersionKey,
+	type WorkflowJson,
+} from './harness';
+
+const selected = selectedVersionKeys();
+const CS_CREDENTIAL = { id: 'e2eErrOutCsCred1', name: 'Case Status (simulator)', type: 'caseStatusApi' };
+const SA_CREDENTIAL = { id: 'e2eErrOutSaCred1', name: 'SmartAdvocate (simulator)', type: 'smartAdvocateApi' };
+
+/** Four cases for Create or Update: two good, one refused by Case Status (422), one refused by the node. */
+const CASES = [
+	{ number: '2025-00501', id: '531001', attorney: STAFF.hartwell },
+	{ number: '2025-00502', id: '531002', attorney: STAFF.pratt },
+	{ number: '2025-00503', id: '', attorney: STAFF.mendez },
+	{ number: '2025-00504', id: '531004', attorney: STAFF.bell },
+];
+/** Three SmartAdvocate case IDs: the middle one does not exist (404). */
+const SA_CASE_IDS = [1001, 999999, 1002];
+
+function workflow(types: { cs: string; sa: string }): WorkflowJson {
+	const code = (id: string, name: string, y: number, rows: unknown[]) => ({
+		id,
+		name,
+		type: 'n8n-nodes-base.code',
+		typeVersion: 2,
+		position: [200, y],
+		parameters: { jsCode: `return ${JSON.stringify(rows)}.map((json) => ({ json }));` },
+	});
+	const noOp = (id: string, name: string, x: number, y: number) => ({
+		id,
+		name,
+		type: 'n8n-nodes-base.noOp',
+		typeVersion: 1,
+		position: [x, y],
+		parameters: {},
+	});
+	const upsert = (id: string, name: string, y: number, onError: string) => ({
+		id,
+		name,
+		type: types.cs,
+		typeVersion: 1,
+		position: [400, y],
+		onError,
+		credentials: { caseStatusApi: { id: CS_CREDENTIAL.id, name: CS_CREDENTIAL.name } },
+		parameters: {
+			resource: 'case',
+			operation: 'upsert',
+			integrationId: '={{ $json.id }}',
+			readableId: '={{ $json.number }}',
+			primaryAttorneyEmail: '={{ $json.attorney }}',
+			clients: { client: [{ firstName: 'Ana', lastName: '={{ "Client " + $json.number }}', cellPhone: '(555) 301-0001' }] },
+			additionalFields: { practiceArea: 'Workers Comp', stage: 'Intake' },
+		},
+	});
+	const getCase = (id: string, name: string, y: number, onError: string) => ({
+		id,
+		name,
+		type: types.sa,
+		typeVersion: 1,
+		position: [400, y],
+		onError,
+		credentials: { smartAdvocateApi: { id: SA_CREDENTIAL.id, name: SA_CREDENTIAL.name } },
+		parameters: { resource: 'case', operation: 'get', case: { __rl: true, mode: 'id', value: '={{ $json.caseId }}' } },
+	});
+	const to = (node: string) => [{ node, type: 'main', index: 0 }];
+	return {
+		id: 'e2eErrOutFlow001',
+		name: 'e2e: error output',
+		nodes: [
+			{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			code('csCases', 'Cases', 0, CASES),
+			code('saCases', 'Case IDs', 600, SA_CASE_IDS.map((caseId) => ({ caseId }))),
+			upsert('csEo', 'CS Error Output', 0, 'continueErrorOutput'),
+			upsert('csReg', 'CS Regular Output', 300, 'continueRegularOutput'),
+			getCase('saEo', 'SA Error Output', 600, 'continueErrorOutput'),
+			getCase('saReg', 'SA Regular Output', 900, 'continueRegularOutput'),
+			noOp('csOk', 'CS Succeeded', 600, -100),
+			noOp('csFailed', 'CS Failed', 600, 100),
+			noOp('saOk', 'SA Succeeded', 600, 500),
+			noOp('saFailed', 'SA Failed', 600, 700),
+		],
+		connections: {
+			Start: { main: [[...to('Cases'), ...to('Case IDs')]] },
+			Cases: { main: [[...to('CS Error Output'), ...to('CS Regular Output')]] },
+			'Case IDs': { main: [[...to('SA Error Output'), ...to('SA Regular Output')]] },
+			'CS Error Output': { main: [to('CS Succeeded'), to('CS Failed')] },
+			'SA Error Output': { main: [to('SA Succeeded'), to('SA Failed')] },
+		},
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+type Run = ReturnType<typeof expectSuccess>;
+
+function pairedItems(run: Run, nodeName: string, output = 0): unknown[] {
+	const items = run.data.resultData.runData[nodeName]?.[0]?.data?.main?.[output] ?? [];
+	return (items as Array<{ pairedItem?: unknown }>).map((item) => item.pairedItem);
+}
+
+function suite(version: N8nVersionKey): void {
+	let n8n: N8nInstance | undefined;
+	let cs: RunningCaseStatusSim;
+	let sa: RunningSmartAdvocate;
+	let run: Run;
+	const types = packageTypes();
+
+	beforeAll(async () => {
+		cs = await startCaseStatusSimulator({ firm: buildCsFixture().firm });
+		sa = await startSmartAdvocateSimulator({ firm: buildSaFixture().firm });
+		n8n = await N8nInstance.create(version);
+		await n8n.importCredentials([
+			{ ...CS_CREDENTIAL, data: { environment: 'custom', baseUrl: cs.api.url, apiKey: API_KEY } },
+			{ ...SA_CREDENTIAL, data: { baseUrl: sa.url, username: API_USER.username, password: API_USER.password } },
+		]);
+		const [id] = await n8n.importWorkflows([workflow({ cs: `${types.name}.caseStatus`, sa: `${types.name}.smartAdvocate` })]);
+		run = expectSuccess(await n8n.execute(id, { timeoutMs: 240_000 }));
+	}, 400_000);
+
+	afterAll(async () => {
+		await n8n?.dispose();
+		await cs?.close();
+		await sa?.close();
+	});
+
+	it('Case Status, error output: good cases on the main output, refused ones on the error output with their input fields', () => {
+		expect(nodeItems(run, 'CS Error Output').map((item) => item.readableId)).toEqual(['2025-00501', '2025-00504']);
+		expect(pairedItems(run, 'CS Error Output')).toEqual([{ item: 0 }, { item: 3 }]);
+		const failed = nodeItems(run, 'CS Error Output', { output: 1 });
+		expect(pairedItems(run, 'CS Error Output', 1)).toEqual([{ item: 1 }, { item: 2 }]);
+		expect(failed[0]).toEqual({
+			// n8n lays the input item under the failure: the workflow still has what it sent.
+			number: '2025-00502',
+			id: '531002',
+			attorney: STAFF.pratt,
+			error: {
+				message: `Case Status refused to create case 2025-00502 (integration ID 531002): Primary attorney not found: ${STAFF.pratt}`,
+				description: expect.any(String),
+				httpCode: '422',
+				reason: `Primary attorney not found: ${STAFF.pratt}`,
+				readableId: '2025-00502',
+				integrationId: '531002',
+				itemIndex: 1,
+			},
+		});
+		expect(failed[1]).toMatchObject({ number: '2025-00503', error: { message: 'The Integration ID is empty', itemIndex: 2 } });
+		expect((failed[1].error as { description: string }).description).toMatch(/finds the case by its integration ID/);
+		// The nodes wired to each output get exactly those items.
+		expect(nodeItems(run, 'CS Succeeded').map((item) => item.readableId)).toEqual(['2025-00501', '2025-00504']);
+		expect(nodeItems(run, 'CS Failed')).toEqual(failed);
+	});
+
+	it('Case Status, regular output: every item on the main output, failed ones with the fields to branch on', () => {
+		const all = nodeItems(run, 'CS Regular Output');
+		expect(pairedItems(run, 'CS Regular Output')).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+		expect(run.data.resultData.runData['CS Regular Output']?.[0]?.data?.main?.length).toBe(1);
+		expect(all.map((item) => item.error === undefined)).toEqual([true, false, false, true]);
+		expect(all[1]).toEqual({
+			error: `Case Status refused to create case 2025-00502 (integration ID 531002): Primary attorney not found: ${STAFF.pratt}`,
+			errorDescription: expect.any(String),
+			httpCode: '422',
+			reason: `Primary attorney not found: ${STAFF.pratt}`,
+			readableId: '2025-00502',
+			integrationId: '531002',
+			itemIndex: 1,
+		});
+		expect(all[2]).toMatchObject({ error: 'The Integration ID is empty', itemIndex: 2 });
+	});
+
+	it('SmartAdvocate, error output: the missing case on the error output, the others on the main output', () => {
+		expect(nodeItems(run, 'SA Error Output').map((item) => item.caseId)).toEqual([1001, 1002]);
+		expect(pairedItems(run, 'SA Error Output')).toEqual([{ item: 0 }, { item: 2 }]);
+		const failed = nodeItems(run, 'SA Error Output', { output: 1 });
+		expect(pairedItems(run, 'SA Error Output', 1)).toEqual([{ item: 1 }]);
+		expect(failed).toEqual([
+			{ caseId: 999999, error: expect.objectContaining({ httpCode: '404', itemIndex: 1, message: 'No case with ID 999999 exists in SmartAdvocate' }) },
+		]);
+		expect(nodeItems(run, 'SA Failed')).toEqual(failed);
+		expect(nodeItems(run, 'SA Succeeded').map((item) => item.caseNumber)).toEqual(['2024-0001', '2024-0002']);
+	});
+
+	it('SmartAdvocate, regular output: the missing case stays in place on the main output', () => {
+		const all = nodeItems(run, 'SA Regular Output');
+		expect(pairedItems(run, 'SA Regular Output')).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(all.map((item) => item.caseNumber ?? item.httpCode)).toEqual(['2024-0001', '404', '2024-0002']);
+		expect(all[1]).toMatchObject({ itemIndex: 1, error: expect.stringContaining('999999') });
+	});
+}
+
+for (const version of ALL_VERSION_KEYS) {
+	const spec = N8N_VERSIONS[version];
+	const title = `On Error in n8n ${spec.n8nVersion} (Node ${spec.node})`;
+	if (selected.includes(version)) describe(title, () => suite(version));
+	else describe.skip(title, () => it('runs', () => undefined));
+}
