@@ -8,6 +8,7 @@
  * - binary helpers store base64 data on the item, as n8n's default binary mode does.
  * Real-n8n behaviour is proven separately by the e2e suite (test/e2e).
  */
+import type { Readable } from 'stream';
 import axios, { type AxiosRequestConfig } from 'axios';
 import { randomUUID } from 'node:crypto';
 import type {
@@ -110,7 +111,7 @@ async function sendHttp(options: IHttpRequestOptions, log?: SentRequest[]): Prom
 		headers,
 		data: options.body,
 		timeout: options.timeout ?? 60_000,
-		responseType: options.encoding === 'arraybuffer' ? 'arraybuffer' : 'json',
+		responseType: options.encoding === 'arraybuffer' || options.encoding === 'stream' ? options.encoding : 'json',
 		maxRedirects: options.disableFollowRedirect ? 0 : 5,
 		validateStatus: (status) => status >= 200 && status < 300,
 	};
@@ -214,7 +215,9 @@ export function createContext(versioned: INodeType | IVersionedNodeType, options
 	}
 
 	const binaryHelpers = {
-		async prepareBinaryData(buffer: Buffer, fileName?: string, mimeType?: string): Promise<IBinaryData> {
+		async prepareBinaryData(data: Buffer | Readable, fileName?: string, mimeType?: string): Promise<IBinaryData> {
+			// n8n reads a stream to the end (in-memory mode) or into its file store; here always into memory.
+			const buffer = Buffer.isBuffer(data) ? data : Buffer.concat(await data.toArray());
 			const extension = fileName?.includes('.') ? fileName.split('.').pop() : undefined;
 			return {
 				data: buffer.toString('base64'),

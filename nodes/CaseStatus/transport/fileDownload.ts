@@ -1,12 +1,14 @@
 import type { IExecuteFunctions, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
+import { responseBody, type Readable } from '../../shared/binaryStream';
 import { readHttpFailure, type HttpFailure } from '../../shared/httpFailure';
 import { DEFAULT_RETRY_POLICY, isRetryable, retryDelayMs } from '../../shared/retry';
 import type { CallDescription } from '../../shared/serviceRequest';
 
 export interface DownloadedFile {
-	body: Buffer;
+	/** The file's bytes as they arrive (n8n may hand back a Buffer instead), for n8n's binary store. */
+	body: Readable | Buffer;
 	/** The Content-Type the file host sent, if any. */
 	contentType?: string;
 }
@@ -50,7 +52,7 @@ export async function downloadCaseStatusFile(
 	const options: IHttpRequestOptions = {
 		method: 'GET',
 		url,
-		encoding: 'arraybuffer',
+		encoding: 'stream',
 		json: false,
 		returnFullResponse: true,
 	};
@@ -59,13 +61,11 @@ export async function downloadCaseStatusFile(
 	for (let attempt = 1; ; attempt++) {
 		try {
 			const response = (await ctx.helpers.httpRequest(options)) as {
-				body: Buffer | ArrayBuffer | string;
+				body: unknown;
 				headers?: Record<string, string | string[] | undefined>;
 			};
-			const raw = response.body;
-			const body = Buffer.isBuffer(raw) ? raw : typeof raw === 'string' ? Buffer.from(raw, 'binary') : Buffer.from(raw);
 			const header = response.headers?.['content-type'];
-			return { body, contentType: Array.isArray(header) ? header[0] : header };
+			return { body: responseBody(response.body), contentType: Array.isArray(header) ? header[0] : header };
 		} catch (error) {
 			const failure = readHttpFailure(error);
 			if (attempt < policy.maxAttempts && isRetryable(failure, 'GET')) {

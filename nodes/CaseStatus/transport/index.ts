@@ -1,6 +1,7 @@
 import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
 
 import { bareCaseStatusApiKey, caseStatusApiRoot } from '../../shared/baseUrl';
+import { withMultipartBody, type MultipartBody } from '../../shared/multipart';
 import { serviceRequest, type CallDescription, type ServiceContext, type ServiceProfile } from '../../shared/serviceRequest';
 import { caseStatusEndpoints } from './endpoints';
 
@@ -32,6 +33,8 @@ export interface CaseStatusCall {
 	path: string;
 	qs?: IDataObject;
 	body?: IDataObject | Buffer;
+	/** A multipart/form-data body (file upload), sent instead of `body`. */
+	upload?: MultipartBody;
 	headers?: IDataObject;
 }
 
@@ -58,6 +61,7 @@ export async function caseStatusRequest<T = unknown>(
 		body: call.body,
 		json: !Buffer.isBuffer(call.body),
 	};
+	if (call.upload) withMultipartBody(options, call.upload);
 	return await serviceRequest<T>(ctx, caseStatusProfile, options, description, secrets);
 }
 

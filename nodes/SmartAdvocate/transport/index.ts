@@ -1,6 +1,7 @@
 import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
 
 import { smartAdvocateApiRoot } from '../../shared/baseUrl';
+import { withMultipartBody, type MultipartBody } from '../../shared/multipart';
 import { serviceRequest, type CallDescription, type ServiceContext, type ServiceProfile } from '../../shared/serviceRequest';
 import { smartAdvocateEndpoints } from './endpoints';
 
@@ -35,8 +36,10 @@ export interface SmartAdvocateCall {
 	path: string;
 	qs?: IDataObject;
 	body?: IDataObject | IDataObject[] | Buffer;
+	/** A multipart/form-data body (document upload), sent instead of `body`. */
+	upload?: MultipartBody;
 	headers?: IDataObject;
-	/** Download raw bytes (document content). */
+	/** Download raw bytes (document content): the full response, its body a stream. */
 	binary?: boolean;
 }
 
@@ -63,8 +66,10 @@ export async function smartAdvocateRequest<T = unknown>(
 		body: call.body,
 		json: !call.binary && !Buffer.isBuffer(call.body),
 	};
+	if (call.upload) withMultipartBody(options, call.upload);
 	if (call.binary) {
-		options.encoding = 'arraybuffer';
+		// A stream, so a large document goes to n8n's binary store without passing through memory.
+		options.encoding = 'stream';
 		options.returnFullResponse = true;
 	}
 	return await serviceRequest<T>(ctx, smartAdvocateProfile, options, description, secrets);
