@@ -19,7 +19,8 @@
 import fs from 'node:fs';
 
 import { descendants, N8N_VERSIONS, N8nInstance, type N8nVersionKey } from '../test/e2e/harness';
-import { binaryBytes, copiedDocuments, postCsFile, RELAYS, saState, sha256 } from '../test/e2e/relays/world';
+import { createFile } from '../simulators/casestatus/routes/files';
+import { binaryBytes, copiedDocuments, RELAYS, saState, sha256 } from '../test/e2e/relays/world';
 import { readTemplate, startStack } from '../test/e2e/support/stack';
 
 const MB = 1024 * 1024;
@@ -64,7 +65,10 @@ async function benchOne(version: N8nVersionKey, sizeMb: number): Promise<Row> {
 		const limit = { maxUploadBytes: (sizeMb + 16) * MB };
 		await Promise.all([stack.saAdmin.post('/config', limit), stack.csAdmin.post('/config', limit)]);
 		const bytes = binaryBytes(sizeMb * MB, `bench ${sizeMb}`);
-		const posted = await postCsFile(stack, { integrationId: '516718', fileName: 'Big scan.pdf', contentType: 'application/pdf', bytes });
+		// Put straight into the simulator's state: its admin API is JSON, and 270 MB of base64 is too much for it.
+		const cs = stack.caseStatus.service.context;
+		const clientCase = [...cs.state.cases.values()].find((c) => c.integration_id === '516718')!;
+		const posted = createFile(cs, clientCase, { fileName: 'Big scan.pdf', contentType: 'application/pdf', bytes, uploader: undefined, kind: 'client' });
 		await n8n.importCredentials(stack.credentials);
 		await n8n.importWorkflow(readTemplate(RELAYS.documents.file));
 
@@ -113,6 +117,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-	console.error(error);
+	console.error(String((error as Error).stack ?? error).slice(0, 2000));
 	process.exitCode = 1;
 });

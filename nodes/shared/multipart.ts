@@ -34,6 +34,8 @@ export interface MultipartBody {
 	contentType: string;
 	/** Exact body length in bytes, when the file's size is known. */
 	contentLength?: number;
+	/** True when the file is read from n8n's binary store as the body is sent. */
+	streamed: boolean;
 	open: () => Readable | Buffer;
 }
 
@@ -120,6 +122,7 @@ export function streamMultipart(
 	return {
 		contentType: contentTypeOf(boundary),
 		contentLength: file.size === undefined ? undefined : before.length + file.size + after.length,
+		streamed: true,
 		open: () => file.streamFrom(bytes()),
 	};
 }
@@ -131,7 +134,7 @@ export function bufferedMultipart(
 	boundary = newBoundary(),
 ): MultipartBody {
 	const { body, contentType } = buildMultipart(fields, file, boundary);
-	return { contentType, contentLength: body.length, open: () => body };
+	return { contentType, contentLength: body.length, streamed: false, open: () => body };
 }
 
 /** The upload body for a file, streamed when the source is a stream, one Buffer otherwise. */

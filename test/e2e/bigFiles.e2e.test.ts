@@ -78,6 +78,47 @@ function backToCaseStatus(documentId: number, stack: Stack): WorkflowJson {
 	};
 }
 
+/** Case Status Download → SmartAdvocate Upload: the upload is the execution's first SmartAdvocate call. */
+function straightToSmartAdvocate(fileId: number, stack: Stack): WorkflowJson {
+	const types = packageTypes();
+	const [sa, cs] = ['smartAdvocateApi', 'caseStatusApi'].map((type) => stack.credentials.find((c) => c.type === type)!);
+	return {
+		id: 'e2eBigFileStale1',
+		name: 'e2e: big file with an expired SmartAdvocate session',
+		nodes: [
+			{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'download',
+				name: 'CS Download',
+				type: `${types.name}.caseStatus`,
+				typeVersion: 1,
+				position: [200, 0],
+				parameters: { resource: 'document', operation: 'download', fileId: String(fileId) },
+				credentials: { caseStatusApi: { id: cs.id, name: cs.name } },
+			},
+			{
+				id: 'upload',
+				name: 'SA Upload',
+				type: `${types.name}.smartAdvocate`,
+				typeVersion: 1,
+				position: [400, 0],
+				parameters: {
+					resource: 'document',
+					operation: 'upload',
+					case: { __rl: true, mode: 'id', value: CASE_INTEGRATION_ID },
+					additionalFields: { fileName: 'after login.pdf' },
+				},
+				credentials: { smartAdvocateApi: { id: sa.id, name: sa.name } },
+			},
+		],
+		connections: {
+			Start: { main: [[{ node: 'CS Download', type: 'main', index: 0 }]] },
+			'CS Download': { main: [[{ node: 'SA Upload', type: 'main', index: 0 }]] },
+		},
+		settings: { executionOrder: 'v1' },
+	};
+}
+
 /** A run whose printed result is several megabytes: 3,000 items of 2,000 characters each. */
 const bigOutput: WorkflowJson = {
 	id: 'e2eBigOutput0001',
@@ -130,6 +171,20 @@ function suite(version: N8nVersionKey): void {
 		expect(uploaded).toMatchObject({ fileName: 'returned.pdf', size: FILE_BYTES });
 		const stored = stack.caseStatus.service.context.state.files.get(uploaded.fileId as number)!;
 		expect(sha256(stored.bytes)).toBe(sha256(bytes));
+	});
+
+	it('a streamed upload whose SmartAdvocate session has expired is filed after n8n logs in again', async () => {
+		const posted = await postCsFile(stack, { integrationId: CASE_INTEGRATION_ID, fileName: 'Late scan.pdf', contentType: 'application/pdf', bytes });
+		// The session token n8n saved in the credential during the first test is now three hours old.
+		await stack.saAdmin.post('/clock', { offsetMs: 3 * 60 * 60 * 1000 });
+		await n8n!.importWorkflows([straightToSmartAdvocate(posted.id, stack)]);
+		const run = expectSuccess(await n8n!.execute('e2eBigFileStale1'));
+		const [uploaded] = nodeItems(run, 'SA Upload');
+		expect(uploaded).toMatchObject({ fileName: 'after login.pdf', fileSize: FILE_BYTES });
+		const logins = stack.smartAdvocate.requests.filter((r) => r.path.endsWith('/Users/authenticate'));
+		expect(logins.length).toBeGreaterThanOrEqual(2);
+		const stored = (await saState(stack)).documents.find((d) => d.documentID === uploaded.documentId)!;
+		expect(stored.sha256).toBe(sha256(bytes));
 	});
 
 	it('the harness reads a result of several megabytes completely', async () => {

@@ -72,7 +72,14 @@ export async function smartAdvocateRequest<T = unknown>(
 		options.encoding = 'stream';
 		options.returnFullResponse = true;
 	}
-	return await serviceRequest<T>(ctx, smartAdvocateProfile, options, description, secrets);
+	const send = async () => await serviceRequest<T>(ctx, smartAdvocateProfile, options, description, secrets);
+	if (!call.upload?.streamed) return await send();
+	// On a 401 n8n 2 logs in again and saves the new token, but does not resend a streamed body
+	// (it cannot know the body can be read again), so the upload is sent once more here.
+	// serviceRequest's failures are NodeApiErrors already: passed on as they are.
+	return await send().catch(async (error: unknown) =>
+		(error as { httpCode?: unknown }).httpCode === '401' ? await send() : await Promise.reject(error),
+	);
 }
 
 /** A date window for the `…/byDatePaged` searches. Times are ISO-8601. */
