@@ -6,7 +6,8 @@
  * proves that n8n accepts the streamed upload body and the streamed download in both versions. How much
  * memory that saves is measured by scripts/bench-big-file.ts, not here.
  *
- * Also: the harness reads an `n8n execute` result of several megabytes completely.
+ * A streamed upload is also filed when the SmartAdvocate session has expired (n8n 2 logs in again but does not
+ * resend a stream body itself). And the harness reads an `n8n execute` result of several megabytes completely.
  *
  * Needs: `npm run build` (dist/) and `node scripts/install-n8n.mjs`.
  * Run:   npx jest --selectProjects e2e --runInBand test/e2e/bigFiles.e2e.test.ts
