@@ -48,6 +48,11 @@ function lowerCaseHeaders(headers: Record<string, unknown> | undefined): Record<
 }
 
 function decodeBody(body: unknown): unknown {
+	// A streamed download's error body is a stream: not read (the status says enough), only closed.
+	if (body && typeof body === 'object' && typeof (body as { pipe?: unknown }).pipe === 'function') {
+		(body as { destroy?: () => void }).destroy?.();
+		return undefined;
+	}
 	// Binary requests (arraybuffer) come back as bytes even when the server sent a JSON error.
 	const bytes = Buffer.isBuffer(body) ? body : body instanceof ArrayBuffer ? Buffer.from(body) : undefined;
 	if (!bytes) return body;

@@ -20,6 +20,7 @@
  * - the expression language, resource-locator extraction rules, paired-item checks, and
  *   n8n's item normalisation after execute().
  */
+import type { Readable } from 'stream';
 import axios, { type AxiosRequestConfig } from 'axios';
 import { randomUUID } from 'node:crypto';
 import type {
@@ -122,7 +123,7 @@ async function sendHttp(options: IHttpRequestOptions, log?: SentRequest[]): Prom
 		headers,
 		data: options.body,
 		timeout: options.timeout ?? 60_000,
-		responseType: options.encoding === 'arraybuffer' ? 'arraybuffer' : 'json',
+		responseType: options.encoding === 'arraybuffer' || options.encoding === 'stream' ? options.encoding : 'json',
 		maxRedirects: options.disableFollowRedirect ? 0 : 5,
 		// As n8n: `ignoreHttpStatusErrors` returns error answers (`{ignore, except}` still throws on `except`).
 		validateStatus: (status) => {
@@ -232,7 +233,9 @@ export function createContext(versioned: INodeType | IVersionedNodeType, options
 	}
 
 	const binaryHelpers = {
-		async prepareBinaryData(buffer: Buffer, fileName?: string, mimeType?: string): Promise<IBinaryData> {
+		async prepareBinaryData(data: Buffer | Readable, fileName?: string, mimeType?: string): Promise<IBinaryData> {
+			// n8n reads a stream to the end (in-memory mode) or into its file store; here always into memory.
+			const buffer = Buffer.isBuffer(data) ? data : Buffer.concat(await data.toArray());
 			const extension = fileName?.includes('.') ? fileName.split('.').pop() : undefined;
 			return {
 				data: buffer.toString('base64'),

@@ -1,13 +1,15 @@
 import type { IExecuteFunctions, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
+import { responseBody, type Readable } from '../../shared/binaryStream';
 import { readHttpFailure, type HttpFailure } from '../../shared/httpFailure';
 import { DEFAULT_RETRY_POLICY, isRetryable, retryDelayMs } from '../../shared/retry';
 import type { CallDescription } from '../../shared/serviceRequest';
 import { DEFAULT_FILE_TIMEOUT_SECONDS, timeoutMs } from '../../shared/timeouts';
 
 export interface DownloadedFile {
-	body: Buffer;
+	/** The file's bytes as they arrive (n8n may hand back a Buffer instead), for n8n's binary store. */
+	body: Readable | Buffer;
 	/** The Content-Type the file host sent, if any. */
 	contentType?: string;
 }
@@ -60,7 +62,7 @@ export async function downloadCaseStatusFile(
 		method: 'GET',
 		url,
 		timeout,
-		encoding: 'arraybuffer',
+		encoding: 'stream',
 		json: false,
 		returnFullResponse: true,
 	};
@@ -70,13 +72,11 @@ export async function downloadCaseStatusFile(
 		const started = Date.now();
 		try {
 			const response = (await ctx.helpers.httpRequest(options)) as {
-				body: Buffer | ArrayBuffer | string;
+				body: unknown;
 				headers?: Record<string, string | string[] | undefined>;
 			};
-			const raw = response.body;
-			const body = Buffer.isBuffer(raw) ? raw : typeof raw === 'string' ? Buffer.from(raw, 'binary') : Buffer.from(raw);
 			const header = response.headers?.['content-type'];
-			return { body, contentType: Array.isArray(header) ? header[0] : header };
+			return { body: responseBody(response.body), contentType: Array.isArray(header) ? header[0] : header };
 		} catch (error) {
 			const failure = readHttpFailure(error);
 			// A hung file host is not asked again: each try would hold the run for the whole timeout.

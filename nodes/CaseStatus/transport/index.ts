@@ -1,6 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
 
 import { bareCaseStatusApiKey, caseStatusApiRoot } from '../../shared/baseUrl';
+import { withMultipartBody, type MultipartBody } from '../../shared/multipart';
 import { readAllPages } from '../../shared/paging';
 import {
 	serviceRequest,
@@ -40,6 +41,8 @@ export interface CaseStatusCall {
 	path: string;
 	qs?: IDataObject;
 	body?: IDataObject | Buffer;
+	/** A multipart/form-data body (file upload), sent instead of `body`. */
+	upload?: MultipartBody;
 	headers?: IDataObject;
 }
 
@@ -76,8 +79,9 @@ export async function caseStatusRequest<T = unknown>(
 		body: call.body,
 		json,
 		// A file upload gets the longer file timeout.
-		timeout: json ? connection.timeoutMs : connection.fileTimeoutMs,
+		timeout: json && !call.upload ? connection.timeoutMs : connection.fileTimeoutMs,
 	};
+	if (call.upload) withMultipartBody(options, call.upload);
 	return await serviceRequest<T>(ctx, caseStatusProfile, options, description, connection);
 }
 

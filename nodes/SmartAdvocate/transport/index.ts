@@ -2,6 +2,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestMethods, 
 import { NodeOperationError } from 'n8n-workflow';
 
 import { smartAdvocateApiRoot } from '../../shared/baseUrl';
+import { withMultipartBody, type MultipartBody } from '../../shared/multipart';
 import { readAllPages } from '../../shared/paging';
 import {
 	serviceRequest,
@@ -51,8 +52,10 @@ export interface SmartAdvocateCall {
 	path: string;
 	qs?: IDataObject;
 	body?: IDataObject | IDataObject[] | Buffer;
+	/** A multipart/form-data body (document upload), sent instead of `body`. */
+	upload?: MultipartBody;
 	headers?: IDataObject;
-	/** Download raw bytes (document content). */
+	/** Download raw bytes (document content): the full response, its body a stream. */
 	binary?: boolean;
 }
 
@@ -103,13 +106,23 @@ export async function smartAdvocateRequest<T = unknown>(
 		body: json ? serverTimesInBody(call.body, connection.timeZone) : call.body,
 		json,
 		// Documents travel in and out: they get the longer file timeout.
-		timeout: json ? connection.timeoutMs : connection.fileTimeoutMs,
+		timeout: json && !call.upload ? connection.timeoutMs : connection.fileTimeoutMs,
 	};
+	if (call.upload) withMultipartBody(options, call.upload);
 	if (call.binary) {
-		options.encoding = 'arraybuffer';
+		// A stream, so a large document goes to n8n's binary store without passing through memory.
+		options.encoding = 'stream';
 		options.returnFullResponse = true;
 	}
-	const answer = await serviceRequest<T>(ctx, smartAdvocateProfile, options, description, connection);
+	const send = async () => await serviceRequest<T>(ctx, smartAdvocateProfile, options, description, connection);
+	// On a 401 n8n 2 logs in again and saves the new token, but does not resend a streamed body
+	// (it cannot know the body can be read again), so a streamed upload is sent once more here.
+	// serviceRequest's failures are NodeApiErrors already: passed on as they are.
+	const answer = call.upload?.streamed
+		? await send().catch(async (error: unknown) =>
+				(error as { httpCode?: unknown }).httpCode === '401' ? await send() : await Promise.reject(error),
+			)
+		: await send();
 	return call.binary ? answer : zoneServerDates(answer, connection.timeZone);
 }
 

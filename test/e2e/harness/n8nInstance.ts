@@ -294,24 +294,24 @@ export class N8nInstance {
 		const logFile = this.nextLogFile(args[0] ?? 'cli');
 		const brokerPort = await freePort(); // each n8n process starts its own task broker (v2)
 		const started = Date.now();
-		const log = fs.createWriteStream(logFile);
-		log.write(`$ n8n ${args.join(' ')}   (n8n ${this.spec.n8nVersion}, node ${this.installed.nodeVersion})\n`);
-		const child = spawn(this.installed.nodeBin, [this.installed.n8nBin, ...args], {
-			cwd: this.dir,
-			env: this.env({ N8N_RUNNERS_BROKER_PORT: String(brokerPort), ...env }),
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
+		// stdout and stderr go to files, not pipes: n8n exits (process.exit) right after printing its result,
+		// and a pipe loses whatever the reader had not taken yet, so a multi-megabyte result came back cut off.
+		// Writes to a file are synchronous in Node, so everything n8n printed is on disk when it exits.
+		const outFile = logFile.replace(/\.log$/, '.stdout');
+		const errFile = logFile.replace(/\.log$/, '.stderr');
+		const [outFd, errFd] = [fs.openSync(outFile, 'w'), fs.openSync(errFile, 'w')];
+		let child: ChildProcess;
+		try {
+			child = spawn(this.installed.nodeBin, [this.installed.n8nBin, ...args], {
+				cwd: this.dir,
+				env: this.env({ N8N_RUNNERS_BROKER_PORT: String(brokerPort), ...env }),
+				stdio: ['ignore', outFd, errFd],
+			});
+		} finally {
+			fs.closeSync(outFd);
+			fs.closeSync(errFd);
+		}
 		track(child);
-		let stdout = '';
-		let stderr = '';
-		child.stdout!.on('data', (d: Buffer) => {
-			stdout += d;
-			log.write(d);
-		});
-		child.stderr!.on('data', (d: Buffer) => {
-			stderr += d;
-			log.write(d);
-		});
 		let timedOut = false;
 		const timer = setTimeout(() => {
 			timedOut = true;
@@ -322,7 +322,11 @@ export class N8nInstance {
 			child.once('close', (c, s) => resolve({ code: c, signal: s }));
 		});
 		clearTimeout(timer);
-		await new Promise<void>((r) => log.end(r));
+		const stdout = readText(outFile);
+		const stderr = readText(errFile);
+		fs.writeFileSync(logFile, `$ n8n ${args.join(' ')}   (n8n ${this.spec.n8nVersion}, node ${this.installed.nodeVersion})\n${stdout}${stderr ? `\n--- stderr ---\n${stderr}` : ''}`);
+		fs.rmSync(outFile, { force: true });
+		fs.rmSync(errFile, { force: true });
 		const result: CliResult = { args, code, signal, stdout, stderr, logFile, durationMs: Date.now() - started };
 		this.timings.push({ what: `n8n ${args[0]}`, ms: result.durationMs });
 		fs.appendFileSync(logFile, `\n[harness] exit ${signal ?? code} after ${result.durationMs} ms\n`);

@@ -1,6 +1,5 @@
 import { buildCaseBody } from '../../../../nodes/CaseStatus/helpers/caseBody';
 import { caseLabel, readRefusal, reasonsFromBody, refusalHint } from '../../../../nodes/CaseStatus/helpers/caseRefusal';
-import { buildMultipartBody } from '../../../../nodes/CaseStatus/helpers/multipart';
 import { simplifyFile, simplifyMessage } from '../../../../nodes/CaseStatus/helpers/simplify';
 
 describe('buildCaseBody', () => {
@@ -50,24 +49,6 @@ describe('case refusals', () => {
 		expect(refusalHint('Cell phone invalid: 555-12', '400')).toMatch(/valid US cell phone/);
 		expect(refusalHint('Stage not mapped: Appeal', '422')).toMatch(/stage/);
 		expect(refusalHint('A case with integration ID 1 already exists.', '409')).toMatch(/Create or Update/);
-	});
-});
-
-describe('buildMultipartBody', () => {
-	it('frames fields and the file, keeping the bytes unchanged and header values safe', () => {
-		const content = Buffer.from([0, 255, 13, 10, 45, 45]);
-		const { body, contentType } = buildMultipartBody(
-			{ case_id: '90001' },
-			{ field: 'file', fileName: 'a"b\r\nc.pdf', contentType: 'application/pdf', content },
-			'XYZ',
-		);
-		expect(contentType).toBe('multipart/form-data; boundary=XYZ');
-		const text = body.toString('latin1');
-		expect(text).toContain('--XYZ\r\nContent-Disposition: form-data; name="case_id"\r\n\r\n90001\r\n');
-		expect(text).toContain('filename="a%22b c.pdf"');
-		const start = body.indexOf('\r\n\r\n', body.indexOf('name="file"')) + 4;
-		expect(body.subarray(start, start + content.length).equals(content)).toBe(true);
-		expect(text.endsWith('\r\n--XYZ--\r\n')).toBe(true);
 	});
 });
 

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { randomBytes } from 'crypto';
 
+import { uploadSource } from '../../../../shared/binaryStream';
 import { showOnlyFor } from '../../../../shared/displayOptions';
+import { headerSafe, multipartBody } from '../../../../shared/multipart';
 import { optionalText } from '../../../helpers/caseFields';
-import { buildMultipartBody } from '../../../helpers/multipart';
 import type { CsFileRecord } from '../../../helpers/records';
 import { caseStatusEndpoints, caseStatusRequest } from '../../../transport';
 import { caseLocator, readCaseLocator } from '../common/caseLocator';
@@ -56,20 +56,19 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const binaryPropertyName = (this.getNodeParameter('binaryPropertyName', itemIndex) as string).trim();
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const binary = this.helpers.assertBinaryData(itemIndex, binaryPropertyName);
-	const content = await this.helpers.getBinaryDataBuffer(itemIndex, binaryPropertyName);
-	const fileName = optionalText(options.fileName) ?? binary.fileName ?? `document.${binary.fileExtension ?? 'bin'}`;
+	// Line breaks cannot travel in the file part's header, so the name is the same without them everywhere.
+	const fileName =
+		headerSafe(optionalText(options.fileName) ?? binary.fileName ?? '') || `document.${binary.fileExtension ?? 'bin'}`;
 	const target = await caseFileQuery.call(this, itemIndex, locator);
 	const fields = Object.fromEntries(Object.entries(target).map(([key, value]) => [key, String(value)]));
 	const sharedBy = optionalText(options.sharedByEmail);
 	if (sharedBy) fields.uploaded_by_email = sharedBy;
-	const { body, contentType } = buildMultipartBody(
-		fields,
-		{ field: 'file', fileName, contentType: binary.mimeType || 'application/octet-stream', content },
-		`----n8nCaseStatus${randomBytes(12).toString('hex')}`,
-	);
+	const source = await uploadSource(this, itemIndex, binaryPropertyName, binary);
+	const file = { field: 'file', fileName, contentType: binary.mimeType || 'application/octet-stream' };
+	const upload = multipartBody(fields, file, source);
 	const response = await caseStatusRequest<CsFileRecord | string | Buffer>(
 		this,
-		{ method: 'POST', path: caseStatusEndpoints.uploadFile(), body, headers: { 'Content-Type': contentType } },
+		{ method: 'POST', path: caseStatusEndpoints.uploadFile(), upload },
 		{
 			action: `upload ${fileName} to case ${locator.value}`,
 			itemIndex,

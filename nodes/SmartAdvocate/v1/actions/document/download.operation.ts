@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { peekBody, responseBody } from '../../../../shared/binaryStream';
 import { showOnlyFor } from '../../../../shared/displayOptions';
 import { smartAdvocateEndpoints, smartAdvocateRequest } from '../../../transport';
 import { chooseMime, extensionForMime, extensionOf, fileNameFromDisposition } from '../../../helpers/mime';
@@ -45,9 +46,12 @@ const properties: INodeProperties[] = [
 export const description = showOnlyFor({ resource: ['document'], operation: ['download'] }, properties);
 
 interface FullResponse {
-	body: Buffer | ArrayBuffer | string;
+	body: unknown;
 	headers: Record<string, string | string[] | undefined>;
 }
+
+/** Enough of a file to recognise its type (Office files name their kind within the first entries). */
+const SNIFF_BYTES = 8192;
 
 const header = (headers: FullResponse['headers'], name: string) => {
 	const entry = Object.entries(headers ?? {}).find(([key]) => key.toLowerCase() === name);
@@ -72,7 +76,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		{ method: 'GET', path: smartAdvocateEndpoints.documentContent(documentId), binary: true },
 		{ action: `download document ${documentId}`, itemIndex, notFound: `No document with ID ${documentId} exists in SmartAdvocate` },
 	);
-	const bytes = Buffer.isBuffer(response.body) ? response.body : Buffer.from(response.body as ArrayBuffer);
+	// Only the first bytes are read here (to recognise the file type); n8n stores the rest as it arrives.
+	const { head, data } = await peekBody(responseBody(response.body), SNIFF_BYTES);
 
 	// When the input item is this document's record (from Get Many), its own name and type are the best guide.
 	const source = item?.json ?? {};
@@ -85,10 +90,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		ownName ||
 		`document-${documentId}`;
 	const sent = header(response.headers, 'content-type');
-	const mimeType = chooseMime({ contentType: sent && !/octet-stream/i.test(sent) ? sent : ownType || sent, fileName, bytes });
+	const mimeType = chooseMime({ contentType: sent && !/octet-stream/i.test(sent) ? sent : ownType || sent, fileName, bytes: head });
 	if (!extensionOf(fileName) && extensionForMime(mimeType)) fileName += `.${extensionForMime(mimeType)}`;
 
-	const binary = await this.helpers.prepareBinaryData(bytes, fileName, mimeType);
+	const binary = await this.helpers.prepareBinaryData(data, fileName, mimeType);
 	return [
 		{
 			json: item?.json ?? {},

@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { uploadSource } from '../../../../shared/binaryStream';
 import { showOnlyFor } from '../../../../shared/displayOptions';
+import { headerSafe, multipartBody } from '../../../../shared/multipart';
 import { smartAdvocateEndpoints, smartAdvocateRequest } from '../../../transport';
 import { userDateToIso } from '../../../helpers/dates';
 import { extensionForMime, mimeFromFileName, OCTET_STREAM } from '../../../helpers/mime';
-import { buildMultipart } from '../../../helpers/multipart';
 import { simplifyDocument } from '../../../helpers/simplify';
 import { readCaseReference, resolveCaseId } from '../caseLookup';
 import { caseLocator, simplifyProperty } from '../common.descriptions';
@@ -79,7 +80,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const binary = this.helpers.assertBinaryData(itemIndex, field);
 	const mimeType = binary.mimeType && binary.mimeType !== OCTET_STREAM ? binary.mimeType : undefined;
-	let fileName = String(additional.fileName ?? '').trim() || binary.fileName || `document-${Date.now()}`;
+	// Line breaks cannot travel in the file part's header, so the name is the same without them everywhere.
+	let fileName = headerSafe(String(additional.fileName ?? '').trim() || binary.fileName || '') || `document-${Date.now()}`;
 	if (!/\.[a-z0-9]+$/i.test(fileName) && mimeType && extensionForMime(mimeType)) fileName += `.${extensionForMime(mimeType)}`;
 
 	let documentDate: string | undefined;
@@ -94,24 +96,23 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 
 	const caseId = await resolveCaseId(this, ref, itemIndex);
-	const data = await this.helpers.getBinaryDataBuffer(itemIndex, field);
-	const multipart = buildMultipart(
-		{
-			documentName: fileName,
-			folder,
-			description: String(additional.description ?? '').trim() || undefined,
-			categoryName: String(additional.categoryName ?? '').trim() || undefined,
-			documentDate,
-		},
-		{ field: 'file', fileName, contentType: mimeType ?? mimeFromFileName(fileName) ?? OCTET_STREAM, data },
-	);
+	const source = await uploadSource(this, itemIndex, field, binary);
+	const fields = {
+		documentName: fileName,
+		folder,
+		description: String(additional.description ?? '').trim() || undefined,
+		categoryName: String(additional.categoryName ?? '').trim() || undefined,
+		documentDate,
+	};
+	const file = { field: 'file', fileName, contentType: mimeType ?? mimeFromFileName(fileName) ?? OCTET_STREAM };
+	const upload = multipartBody(fields, file, source);
 	const response = await smartAdvocateRequest<IDataObject | string>(
 		this,
 		{
 			method: 'POST',
 			path: smartAdvocateEndpoints.uploadDocument(caseId),
-			body: multipart.body,
-			headers: { 'Content-Type': multipart.contentType, Accept: 'application/json' },
+			upload,
+			headers: { Accept: 'application/json' },
 		},
 		{
 			action: `upload "${fileName}" to case ${caseId}`,

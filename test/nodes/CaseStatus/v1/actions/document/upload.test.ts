@@ -52,6 +52,17 @@ describe('Document → Upload', () => {
 		expect(Buffer.from(downloaded.binary!.data.data, 'base64').equals(BINARY_BYTES)).toBe(true);
 	});
 
+	it('gives clients the exact name of a file named with quotes and accents', async () => {
+		const name = 'Lettre "finale" – Müller.pdf';
+		const [item] = await upload({ case: rl('id', '90001') }, [fileItem(BINARY_BYTES, name)]);
+		expect(item.json).toMatchObject({ fileName: name, contentType: 'application/pdf' });
+	});
+
+	it('sends a MIME type with a line break as one header, never as an extra one', async () => {
+		const [item] = await upload({ case: rl('id', '90001') }, [fileItem(BINARY_BYTES, 'bill.pdf', 'application/pdf\r\nX-Injected: yes')]);
+		expect(item.json.contentType).toBe('application/pdfX-Injected: yes');
+	});
+
 	it('finds the case by readable ID and credits the chosen staff member', async () => {
 		const [item] = await upload(
 			{ case: rl('readableId', '2025-00137'), simplify: false, options: { sharedByEmail: STAFF.tran } },

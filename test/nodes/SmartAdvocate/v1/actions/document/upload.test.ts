@@ -61,6 +61,12 @@ describe('SmartAdvocate › Document › Upload', () => {
 		});
 	});
 
+	it('files a name with quotes, accents and line breaks as one header value, the line breaks removed', async () => {
+		const items = [binaryItem(PDF_BYTES, 'Brief "final" – Müller\r\nX-Injected: yes.pdf', 'application/pdf')];
+		const [item] = await upload({}, { items });
+		expect(item.json).toMatchObject({ fileName: 'Brief "final" – Müller' + 'X-Injected: yes.pdf', contentType: 'application/pdf' });
+	});
+
 	it('reports a missing binary field for that item only', async () => {
 		const items = await upload(
 			{},
