@@ -21,6 +21,7 @@ import { asNodeError } from '../common/nodeError';
 import { caseOutput } from '../common/output';
 import { practiceAreasForRun } from '../common/practiceAreas';
 import { knownStaff, staffEmailsForRun } from '../common/staff';
+import { isPreviewOnly, previewCreate, previewOnlyProperty, previewUpdate } from './upsertPreview';
 
 const properties: INodeProperties[] = [
 	{
@@ -41,6 +42,7 @@ const properties: INodeProperties[] = [
 		description: 'Fields left out are neither compared nor written',
 		options: caseAttributeOptions('upsert', 'additionalFields'),
 	},
+	previewOnlyProperty,
 	simplifyProperty,
 ];
 
@@ -137,6 +139,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 				itemIndex,
 			});
 		}
+		if (isPreviewOnly(this, itemIndex)) return await previewCreate.call(this, itemIndex, desired);
 		try {
 			const created = await createCase.call(this, itemIndex, desired);
 			const written = SYNCED_FIELDS.filter((field) => desired[field] !== undefined);
@@ -150,6 +153,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const areas = await practiceAreasIfNeeded.call(this, itemIndex, desired);
 	const ignoredEmails = await dropUnknownStaff.call(this, itemIndex, desired);
 	const { changedFields, previous } = diffCase(existing, desired, areas);
+	if (isPreviewOnly(this, itemIndex)) return previewUpdate.call(this, itemIndex, existing, desired, { changedFields, previous }, areas, ignoredEmails);
 	if (changedFields.length === 0) {
 		return result.call(this, itemIndex, existing, 'unchanged', [], {}, ignoredEmails);
 	}
