@@ -444,11 +444,13 @@ function suite(version: N8nVersionKey): void {
 		for (const { firmCase: c, reason } of ineligible) expect(rowOf(report2.rows, c)).toMatchObject({ result: 'failed', reason: REPORT_REASON[reason] });
 		expect(report2.counts).toMatchObject({ failed: ineligible.length, failingFromEarlierRuns: ineligible.length });
 
-		// Night 3: only the cases that need a person are tried (and refused) again; nothing lands.
+		// Night 3: the cases that need a person are tried (and refused) again and reported again; the rest of what is
+		// read (the case edited within the safety overlap) is unchanged; nothing lands.
 		await clearRequestLogs(stack);
 		const night3 = expectSuccess(await n8n.execute(id, { timeoutMs: 300_000 }));
 		const report3 = reportOf(night3);
-		expect(report3.rows.map((r) => r.caseNumber).sort()).toEqual(ineligible.map((x) => x.firmCase.caseNumber).sort());
+		expect(report3.rows.filter((r) => r.result === 'failed').map((r) => r.caseNumber).sort()).toEqual(ineligible.map((x) => x.firmCase.caseNumber).sort());
+		expect(report3.rows.filter((r) => r.result !== 'failed').every((r) => r.result === 'unchanged')).toBe(true);
 		expect((await caseStatusWrites(stack)).filter((w) => w.status < 400)).toEqual([]);
 	});
 

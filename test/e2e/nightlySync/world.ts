@@ -283,7 +283,8 @@ export async function submitAndReadResult(baseUrl: string, formPath: string, val
 	if (!waitingUrl) throw new Error(`the form did not send a waiting page: ${submitted.body}`);
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
-		const status = (await (await fetch(`${waitingUrl}/n8n-execution-status`)).text()).trim();
+		// A loaded machine sometimes drops a poll; the browser's page simply polls again, and so does this.
+		const status = await fetch(`${waitingUrl}/n8n-execution-status`).then(async (res) => (await res.text()).trim(), () => 'unreachable');
 		if (status === 'form-waiting') break;
 		if (['canceled', 'crashed', 'error', 'success', 'null'].includes(status)) throw new Error(`the run ended "${status}" before its result page`);
 		if (Date.now() > deadline) throw new Error(`no result page within ${timeoutMs} ms (status "${status}")`);
