@@ -43,10 +43,12 @@ import {
 	formPath,
 	ineligibleCases,
 	NODES,
+	pageText,
 	REPORT_REASON,
 	reportOf,
+	staffToInvite,
 	staffWithSwap,
-	submitSyncNowForm,
+	submitAndReadResult,
 	TEMPLATE_FILE,
 	binaryText,
 	type BinaryRef,
@@ -63,6 +65,7 @@ interface TemplateNode {
 	type: string;
 	typeVersion: number;
 	disabled?: boolean;
+	onError?: string;
 	parameters: Record<string, unknown>;
 	credentials?: Record<string, { id?: string | null; name?: string }>;
 }
@@ -109,13 +112,36 @@ describe(`workflows-templates/${TEMPLATE_FILE} as shipped`, () => {
 		expect(JSON.parse(String(maps?.parameters.jsonOutput))).toEqual({ practiceAreaMap: { 'Workers Comp': "Workers' Compensation" }, stageMap: {} });
 	});
 
-	it('ends every successful path in "Remember Successful Run", which feeds nothing', () => {
+	it('ends every successful path in "Remember Successful Run", then only the form\'s result page', () => {
 		const targets = (from: string) =>
 			((wf.connections[from] as { main?: Array<Array<{ node: string }>> } | undefined)?.main ?? []).flat().map((c) => c.node);
-		expect(targets(NODES.remember)).toEqual([]);
+		expect(targets(NODES.remember)).toEqual(['Started From the Form?']);
+		expect(targets('Started From the Form?')).toEqual([NODES.showResult]);
+		expect(targets(NODES.showResult)).toEqual([]);
 		const into = Object.keys(wf.connections).filter((from) => targets(from).includes(NODES.remember));
 		expect(into.sort()).toEqual([NODES.email, 'No Cases to Sync'].sort());
 		for (const trigger of [NODES.manual, NODES.schedule, NODES.form]) expect(targets(trigger)).toEqual([NODES.decide]);
+	});
+
+	it('previews with exactly the settings Create or Update writes with', () => {
+		const { previewOnly, ...previewSettings } = byName(NODES.preview)!.parameters;
+		expect(previewOnly).toBe(true);
+		expect(previewSettings).toEqual(byName(NODES.upsert)!.parameters);
+		expect(byName(NODES.preview)!.credentials).toEqual(byName(NODES.upsert)!.credentials);
+		expect(byName(NODES.preview)!.onError).toBe(byName(NODES.upsert)!.onError);
+	});
+
+	it('follows the template guidelines: a yellow overview with How it works and Setup steps, the community node named', () => {
+		const notes = nodes.filter((n) => n.type === 'n8n-nodes-base.stickyNote');
+		const overview = notes.find((n) => /### How it works/.test(String(n.parameters.content)))!;
+		expect(overview.parameters.color ?? 1).toBe(1);
+		expect(String(overview.parameters.content)).toMatch(/### Setup steps/);
+		expect(String(overview.parameters.content)).toMatch(/n8n-nodes-smartadvocate-casestatus/);
+		expect(String(wf.name)).toMatch(/^Sync SmartAdvocate cases to Case Status/);
+		const highest: Record<string, number> = { scheduleTrigger: 1.3, formTrigger: 2.3, form: 2.3, code: 2, set: 3.4, if: 2.3, splitInBatches: 3, merge: 3.2, convertToFile: 1.1, emailSend: 2.1, manualTrigger: 1, stickyNote: 1 };
+		for (const n of nodes.filter((x) => x.type.startsWith('n8n-nodes-base.'))) {
+			expect({ node: n.name, typeVersion: n.typeVersion }).toEqual({ node: n.name, typeVersion: highest[n.type.replace('n8n-nodes-base.', '')] });
+		}
 	});
 
 	it.each(ALL_VERSION_KEYS)('only uses node type versions n8n %s has', (key) => {
@@ -140,6 +166,7 @@ function suite(version: N8nVersionKey): void {
 	const template = readTemplate(TEMPLATE_FILE);
 
 	const rowOf = (rows: ReportRow[], c: FirmCase) => rows.find((r) => r.caseNumber === c.caseNumber);
+	const changes = (row: ReportRow | undefined) => row?.changes;
 
 	/** Runs the template from its Manual Trigger; the report plus every write Case Status received. */
 	async function runOnce() {
@@ -205,10 +232,20 @@ function suite(version: N8nVersionKey): void {
 		const file = run.data.resultData.runData[NODES.csv][0].data?.main?.[0]?.[0]?.binary?.data as BinaryRef;
 		expect(file).toMatchObject({ fileName: expect.stringMatching(/^case-sync-report-.*\.csv$/), mimeType: 'text/csv' });
 		const lines = binaryText(n8n.userFolder, file).trim().split('\n');
-		expect(lines[0]).toBe('caseNumber,caseName,result,changedFields,reason,detail');
+		expect(lines[0]).toBe('caseNumber,caseName,result,changedFields,changes,reason,detail,failingSince,toInvite,smartAdvocateCaseId');
 		expect(lines).toHaveLength(firm.cases.length + 1);
 		const unknownAttorney = ineligible.find((x) => x.reason === 'primary-attorney-not-in-case-status')!.firmCase;
-		expect(lines.find((l) => l.startsWith(`${unknownAttorney.caseNumber},`))).toMatch(/,failed,,unknown attorney,Primary attorney not found: /);
+		expect(lines.find((l) => l.startsWith(`${unknownAttorney.caseNumber},`))).toMatch(/,failed,,,unknown attorney,Primary attorney not found: /);
+
+		// Per case, the staff the firm still has to invite to Case Status (left off the case), and all of them in the counts.
+		for (const c of eligible.filter((x) => x.inCaseStatus)) {
+			expect({ caseNumber: c.caseNumber, toInvite: rowOf(rows, c)!.toInvite.split(', ').filter(Boolean).map((e) => e.toLowerCase()).sort() }).toEqual({
+				caseNumber: c.caseNumber,
+				toInvite: staffToInvite(firm, c),
+			});
+		}
+		const invitedSomewhere = [...new Set(rows.flatMap((r) => r.toInvite.split(', ').filter(Boolean)))].sort();
+		expect(counts!.staffToInvite).toEqual(invitedSomewhere);
 
 		// Case Status saw exactly the creates (plus the close of each closed new case) and the refused attempts.
 		const created = writes.filter((w) => w.method === 'POST' && w.path === '/v1/api/cases');
@@ -233,8 +270,19 @@ function suite(version: N8nVersionKey): void {
 		await editSmartAdvocateCase(stack, sideCase.caseId, { incidentFacts: 'Client called: no change to the case.' });
 		const rerun = await runOnce();
 		expect(nodeItems(rerun.run, NODES.decide)[0]).toMatchObject({ mode: 'changed' });
-		expect(rerun.rows).toEqual([expect.objectContaining({ caseNumber: sideCase.caseNumber, result: 'unchanged', changedFields: '' })]);
-		expect(rerun.writes).toEqual([]);
+		const ineligible = ineligibleCases(firm);
+		expect(rerun.rows.find((r) => r.caseNumber === sideCase.caseNumber)).toMatchObject({ result: 'unchanged', changedFields: '' });
+		// The cases Case Status refused last night are tried again and reported again, failing since the first night.
+		expect(rerun.rows.map((r) => r.caseNumber).sort()).toEqual([sideCase, ...ineligible.map((x) => x.firmCase)].map((c) => c.caseNumber).sort());
+		for (const { firmCase: c, reason } of ineligible) {
+			const row = rowOf(rerun.rows, c)!;
+			expect(row).toMatchObject({ result: 'failed', reason: REPORT_REASON[reason] });
+			expect(row.failingSince < String(nodeItems(rerun.run, NODES.decide)[0].runStartedAt)).toBe(true);
+		}
+		expect(rerun.counts).toMatchObject({ failed: ineligible.length, failingFromEarlierRuns: ineligible.length });
+		// Nothing lands in Case Status: the only calls that are not reads are the refused retries.
+		expect(rerun.writes.filter((w) => w.status < 400)).toEqual([]);
+		expect(rerun.writes).toHaveLength(ineligible.length);
 
 		// Three cases changed in SmartAdvocate.
 		await editSmartAdvocateCase(stack, stageCase.caseId, { caseStatus: 'Discovery' }); // Pre-Litigation → Litigation
@@ -249,12 +297,13 @@ function suite(version: N8nVersionKey): void {
 		expect(changed(rowOf(after.rows, stageCase))).toEqual(['stage']);
 		expect(changed(rowOf(after.rows, paralegalCase))).toEqual(['paralegalEmails']);
 		expect(changed(rowOf(after.rows, descriptionCase))).toEqual(['description']);
-		expect(after.rows.filter((r) => r.result !== 'updated').every((r) => r.result === 'unchanged')).toBe(true);
+		expect(after.rows.filter((r) => r.result !== 'updated').every((r) => r.result === 'unchanged' || r.result === 'failed')).toBe(true);
+		expect(changes(rowOf(after.rows, stageCase))).toBe('stage: "Pre-Litigation" → "Litigation"');
 
 		// Case Status received exactly one PATCH per changed case, and now holds the new values.
 		const cs = await caseStatusCases(stack);
 		const csId = (c: FirmCase) => cs.get(String(c.caseId))!.id;
-		expect(after.writes.map((w) => `${w.method} ${w.path} ${w.status}`).sort()).toEqual(
+		expect(after.writes.filter((w) => w.status < 400).map((w) => `${w.method} ${w.path} ${w.status}`).sort()).toEqual(
 			[stageCase, paralegalCase, descriptionCase].map((c) => `PATCH /v1/api/cases/${csId(c)} 200`).sort(),
 		);
 		expect(cs.get(String(stageCase.caseId))!.stage?.name).toBe('Litigation');
@@ -292,15 +341,32 @@ function suite(version: N8nVersionKey): void {
 			await waitFor(async () => (await fetch(formUrl)).status === 200, { timeoutMs: 30_000, intervalMs: 300, message: `GET ${formUrl}` });
 
 			await clearRequestLogs(stack);
+			// Preview first: the page shows, field by field, what a sync would change, and nothing is written.
+			const csBefore = await caseStatusCases(stack);
+			const preview = await submitAndReadResult(n8n.baseUrl, formPath(copy), ['All cases', '', 'Preview only (write nothing)']);
+			const previewText = pageText(preview.html);
+			expect(previewText).toContain('Preview ready (nothing was written)');
+			expect(previewText).toMatch(/would be updated/);
+			expect(previewText).toContain(`${target.caseNumber} would be updated: stage: "Intake" → "Pre-Litigation"`);
+			expect(previewText).toContain(`${bystander.caseNumber} would be updated: stage: "Intake" → "Pre-Litigation"`);
+			const foreseen = ineligibleCases(stack.firm).filter((x) => x.reason !== 'client-cell-phone-invalid').length; // a phone is judged only on write
+			expect(previewText).toMatch(new RegExp(`2 updated, \\d+ unchanged, ${foreseen} would fail`));
+			expect(await caseStatusWrites(stack)).toEqual([]);
+			expect(await caseStatusCases(stack)).toEqual(csBefore);
+
+			// Then a real sync of one case: the page shows its result when the run ends.
+			await clearRequestLogs(stack);
 			const before = (await n8n.listExecutions(copyId)).length;
-			const submitted = await submitSyncNowForm(n8n.baseUrl, formPath(copy), ['One case', target.caseNumber]);
-			expect(submitted.status).toBe(200);
+			const result = await submitAndReadResult(n8n.baseUrl, formPath(copy), ['One case', target.caseNumber]);
+			const resultText = pageText(result.html);
+			expect(resultText).toContain('Sync finished');
+			expect(resultText).toContain(`1 case(s) read (case ${target.caseNumber}): 0 created, 1 updated, 0 unchanged, 0 failed.`);
 
 			const execution = await waitFor(
 				async () => {
 					const list = await n8n.listExecutions(copyId);
-					const done = list.length > before ? list.find((e) => e.finished || e.status === 'success' || e.status === 'error') : undefined;
-					return done;
+					const newest = list.length > before ? list[0] : undefined;
+					return newest && (newest.status === 'success' || newest.status === 'error') ? newest : undefined;
 				},
 				{ timeoutMs: 60_000, intervalMs: 500, message: 'the Sync Now execution to finish', describe: () => n8n.logTail() },
 			);
@@ -313,6 +379,115 @@ function suite(version: N8nVersionKey): void {
 			const writes = await caseStatusWrites(stack);
 			expect(writes.map((w) => `${w.method} ${w.path} ${w.status}`)).toEqual([`PATCH /v1/api/cases/${cs.get(String(target.caseId))!.id} 200`]);
 		} finally {
+			await n8n.stop();
+		}
+	});
+
+	/** A fresh firm (both simulators back to the seed) and a fresh copy of the template (its own remembered state). */
+	async function freshCopy(suffix: string, formPathOfCopy?: string): Promise<{ id: string; copy: WorkflowJson }> {
+		await stack.csAdmin.post('/reset');
+		await stack.saAdmin.post('/reset');
+		const copy = JSON.parse(JSON.stringify(template)) as WorkflowJson;
+		if (formPathOfCopy) {
+			// Its own form URL and webhook IDs, so it can be published next to the copy of test 3.
+			const formNode = nodesOf(copy).find((n) => n.name === NODES.form)! as TemplateNode & { webhookId?: string };
+			(formNode.parameters.options as { path: string }).path = formPathOfCopy;
+			for (const n of nodesOf(copy) as Array<TemplateNode & { webhookId?: string }>) if (n.webhookId) n.webhookId = n.webhookId.replace(/^5acc0001/, '5acc0002');
+		}
+		copy.id = `${String(template.id).slice(0, 12)}${suffix}`;
+		copy.name = `${template.name} (${suffix})`;
+		return { id: await n8n.importWorkflow(copy), copy };
+	}
+
+	it('4. a night when Case Status fails for part of the run, then a clean night: every case is right, with nothing to remember', async () => {
+		const { id } = await freshCopy('Flt1');
+		const firm = stack.firm;
+		const eligible = eligibleCases(firm);
+		const ineligible = ineligibleCases(firm);
+		const open = eligible.filter((c) => !c.closed);
+		const staleCase = open.find((c) => c.inCaseStatus && stageOfStatus(firm, c.status)?.name === 'Pre-Litigation')!;
+		await editSmartAdvocateCase(stack, staleCase.caseId, { caseStatus: 'Discovery' }); // needs an update in Case Status
+
+		// Night 1: Case Status answers 500 to the first 10 creates and to the one update (5 tries), then recovers.
+		await stack.csAdmin.post('/faults', { route: '/v1/api/cases', method: 'POST', status: 500, count: 10 });
+		await stack.csAdmin.post('/faults', { route: '/v1/api/cases', method: 'PATCH', status: 500, count: 5 });
+		await clearRequestLogs(stack);
+		const night1 = expectSuccess(await n8n.execute(id, { timeoutMs: 300_000 }));
+		const rows1 = reportOf(night1).rows;
+		const failedEligible = eligible.filter((c) => rows1.find((r) => r.caseNumber === c.caseNumber)?.result === 'failed');
+		expect(failedEligible.length).toBeGreaterThanOrEqual(10);
+		expect(failedEligible.map((c) => c.caseNumber)).toContain(staleCase.caseNumber);
+		let cs = await caseStatusCases(stack);
+		expect(cs.get(String(staleCase.caseId))!.stage?.name).toBe('Pre-Litigation'); // stale after night 1
+		const wrongAfterNight1 = eligible.filter((c) => {
+			const held = cs.get(String(c.caseId));
+			return !held || JSON.stringify(actualAttributes(held)) !== JSON.stringify(expectedAttributes(firm, c));
+		});
+		expect(wrongAfterNight1.length).toBeGreaterThanOrEqual(10);
+
+		// Night 2: nothing changed in SmartAdvocate; the failed cases are read again and written.
+		await stack.csAdmin.delete('/faults');
+		await clearRequestLogs(stack);
+		const night2 = expectSuccess(await n8n.execute(id, { timeoutMs: 300_000 }));
+		expect(nodeItems(night2, NODES.decide)[0]).toMatchObject({ mode: 'changed' });
+		const report2 = reportOf(night2);
+		cs = await caseStatusCases(stack);
+		for (const c of eligible) {
+			const held = cs.get(String(c.caseId));
+			const now = c === staleCase ? { ...c, status: 'Discovery' } : c; // as edited in SmartAdvocate before night 1
+			expect({ caseNumber: c.caseNumber, ...(held ? actualAttributes(held) : {}) }).toEqual({ caseNumber: c.caseNumber, ...expectedAttributes(firm, now) });
+		}
+		expect(cs.get(String(staleCase.caseId))!.stage?.name).toBe('Litigation');
+		expect([...cs.values()].filter((c) => c.integration_id !== null).length).toBe(new Set([...cs.values()].map((c) => c.integration_id)).size);
+		for (const c of failedEligible) expect(rowOf(report2.rows, c)?.result).toMatch(/^(created|updated)$/);
+		// The cases that need a person are reported again, with their reason and since when.
+		for (const { firmCase: c, reason } of ineligible) expect(rowOf(report2.rows, c)).toMatchObject({ result: 'failed', reason: REPORT_REASON[reason] });
+		expect(report2.counts).toMatchObject({ failed: ineligible.length, failingFromEarlierRuns: ineligible.length });
+
+		// Night 3: the cases that need a person are tried (and refused) again and reported again; the rest of what is
+		// read (the case edited within the safety overlap) is unchanged; nothing lands.
+		await clearRequestLogs(stack);
+		const night3 = expectSuccess(await n8n.execute(id, { timeoutMs: 300_000 }));
+		const report3 = reportOf(night3);
+		expect(report3.rows.filter((r) => r.result === 'failed').map((r) => r.caseNumber).sort()).toEqual(ineligible.map((x) => x.firmCase.caseNumber).sort());
+		expect(report3.rows.filter((r) => r.result !== 'failed').every((r) => r.result === 'unchanged')).toBe(true);
+		expect((await caseStatusWrites(stack)).filter((w) => w.status < 400)).toEqual([]);
+	});
+
+	it('5. two syncs at once against a slow Case Status create every case once (upsert by integration ID)', async () => {
+		const { id, copy } = await freshCopy('Ovl1', 'sync-overlap-test');
+		const firm = stack.firm;
+		const eligible = eligibleCases(firm);
+		const toCreate = eligible.filter((c) => !c.inCaseStatus);
+		await n8n.start();
+		try {
+			await n8n.publish(id);
+			if (version === '2') await n8n.waitForActivation([id]);
+			const formUrl = `${n8n.baseUrl}/form/${formPath(copy)}`;
+			await waitFor(async () => (await fetch(formUrl)).status === 200, { timeoutMs: 30_000, intervalMs: 300, message: `GET ${formUrl}` });
+			await stack.csAdmin.post('/latency', { ms: 250, route: '/v1/api/cases' });
+			await clearRequestLogs(stack);
+
+			// A manual sync submitted while another sync of all cases is running.
+			const [first, second] = await Promise.all([
+				submitAndReadResult(n8n.baseUrl, formPath(copy), ['All cases', '', 'Sync'], 300_000),
+				submitAndReadResult(n8n.baseUrl, formPath(copy), ['All cases', '', 'Sync'], 300_000),
+			]);
+			await stack.csAdmin.post('/latency', {});
+			const requests = (await stack.csAdmin.get<Array<{ method: string; path: string; status: number; at: string }>>('/requests')).data;
+			const creates = requests.filter((r) => r.method === 'POST' && r.path === '/v1/api/cases');
+			// They really overlapped: both looked cases up before either had finished creating.
+			expect(creates.length).toBeGreaterThan(toCreate.length);
+
+			const cs = await caseStatusCases(stack);
+			const all = (await stack.csAdmin.get<{ cases: Array<{ integration_id: string | null }> }>('/state')).data.cases;
+			const ids = all.map((c) => c.integration_id).filter((x) => x !== null);
+			expect(ids.length).toBe(new Set(ids).size); // no case twice
+			expect(creates.filter((r) => r.status === 201)).toHaveLength(toCreate.length);
+			for (const c of eligible) expect({ caseNumber: c.caseNumber, ...actualAttributes(cs.get(String(c.caseId))!) }).toEqual({ caseNumber: c.caseNumber, ...expectedAttributes(firm, c) });
+			for (const page of [first, second]) expect(pageText(page.html)).toContain('Sync finished');
+		} finally {
+			await stack.csAdmin.post('/latency', {});
 			await n8n.stop();
 		}
 	});

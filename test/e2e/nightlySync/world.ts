@@ -24,6 +24,8 @@ export const NODES = {
 	form: 'Sync Now',
 	decide: 'Decide What to Sync',
 	upsert: 'Create or Update in Case Status',
+	preview: 'Preview in Case Status',
+	showResult: 'Show the Result',
 	report: 'Name Failure Reasons',
 	csv: 'Sync Report CSV',
 	counts: 'Count Results',
@@ -42,10 +44,17 @@ export const REPORT_REASON: Record<IneligibleReason, string> = {
 export interface ReportRow {
 	caseNumber: string;
 	caseName: string;
-	result: 'created' | 'updated' | 'unchanged' | 'failed';
+	result: 'created' | 'updated' | 'unchanged' | 'failed' | 'wouldCreate' | 'wouldUpdate' | 'wouldFail';
 	changedFields: string;
+	/** Field by field, `field: "from" → "to"; …` (updates and previews). */
+	changes: string;
 	reason: string;
 	detail: string;
+	/** When the case first failed (ISO), for a failed row; it is retried on every run until it succeeds. */
+	failingSince: string;
+	/** Staff on the case that Case Status does not know (left off the case), comma-separated. */
+	toInvite: string;
+	smartAdvocateCaseId: string;
 }
 
 export interface ReportCounts {
@@ -56,6 +65,9 @@ export interface ReportCounts {
 	unchanged: number;
 	failed: number;
 	failureReasons: Record<string, number>;
+	failingFromEarlierRuns: number;
+	staffToInvite: string[];
+	failedCases: Array<{ caseNumber: string; reason: string; detail: string; failingSince: string }>;
 	summary: string;
 }
 
@@ -179,6 +191,17 @@ export function actualAttributes(c: CsCaseView): CaseAttributes {
 	};
 }
 
+/** Additional attorneys and paralegals of a case that Case Status does not know (the firm has to invite them). */
+export function staffToInvite(firm: FirmModel, firmCase: FirmCase): string[] {
+	return sorted(
+		firmCase.staff
+			.filter((s) => s.role !== 'Primary Attorney')
+			.map((s) => firm.staff.find((p) => p.userId === s.userId))
+			.filter((p) => p && !p.inCaseStatus)
+			.map((p) => p!.email),
+	);
+}
+
 export const eligibleCases = (firm: FirmModel) => firm.cases.filter((c) => caseStatusEligibility(firm, c) === null);
 export const ineligibleCases = (firm: FirmModel) =>
 	firm.cases.map((c) => ({ firmCase: c, reason: caseStatusEligibility(firm, c) })).filter((x): x is { firmCase: FirmCase; reason: IneligibleReason } => x.reason !== null);
@@ -243,4 +266,40 @@ export function binaryText(userFolder: string, binary: BinaryRef): string {
 		bytes = Buffer.from(binary.data, 'base64');
 	}
 	return bytes.toString('utf8').replace(/^\uFEFF/, '');
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The Sync Now form's result page (as a browser goes through it)
+
+/**
+ * Submits the Sync Now form and follows it as a browser does: the POST answers with the waiting page's URL,
+ * the page polls `<url>/n8n-execution-status` until the run reaches the form's last page, shows it (GET),
+ * and then posts back, which ends the execution. Returns the page's HTML.
+ */
+export async function submitAndReadResult(baseUrl: string, formPath: string, values: string[], timeoutMs = 180_000): Promise<{ html: string; waitingUrl: string }> {
+	const submitted = await submitSyncNowForm(baseUrl, formPath, values);
+	if (submitted.status !== 200) throw new Error(`the form answered ${submitted.status}: ${submitted.body}`);
+	const waitingUrl = (JSON.parse(submitted.body) as { formWaitingUrl?: string }).formWaitingUrl;
+	if (!waitingUrl) throw new Error(`the form did not send a waiting page: ${submitted.body}`);
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		// A loaded machine sometimes drops a poll; the browser's page simply polls again, and so does this.
+		const status = await fetch(`${waitingUrl}/n8n-execution-status`).then(async (res) => (await res.text()).trim(), () => 'unreachable');
+		if (status === 'form-waiting') break;
+		if (['canceled', 'crashed', 'error', 'success', 'null'].includes(status)) throw new Error(`the run ended "${status}" before its result page`);
+		if (Date.now() > deadline) throw new Error(`no result page within ${timeoutMs} ms (status "${status}")`);
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+	const html = await (await fetch(waitingUrl)).text();
+	await fetch(waitingUrl, { method: 'POST', body: '{}' });
+	return { html, waitingUrl };
+}
+
+/** The visible text of a page, tags removed and entities of the usual kind decoded. */
+export function pageText(html: string): string {
+	return html
+		.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/g, ' ')
+		.replace(/<[^>]+>/g, ' ')
+		.replace(/&quot;/g, '"').replace(/&#39;|&#x27;/g, "'").replace(/&gt;/g, '>').replace(/&lt;/g, '<').replace(/&amp;/g, '&')
+		.replace(/\s+/g, ' ');
 }

@@ -22,6 +22,7 @@ import { asNodeError } from '../common/nodeError';
 import { caseOutput } from '../common/output';
 import { practiceAreasForRun } from '../common/practiceAreas';
 import { knownStaff, staffEmailsForRun } from '../common/staff';
+import { isPreviewOnly, previewCreate, previewOnlyProperty, previewUpdate } from './upsertPreview';
 
 const properties: INodeProperties[] = [
 	{
@@ -43,6 +44,7 @@ const properties: INodeProperties[] = [
 		options: caseAttributeOptions('upsert', 'additionalFields'),
 	},
 	emptyFieldsProperty('Additional Fields'),
+	previewOnlyProperty,
 	simplifyProperty,
 ];
 
@@ -135,6 +137,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 				itemIndex,
 			});
 		}
+		// The preview names unknown staff itself, from the case as given: before they are dropped.
+		if (isPreviewOnly(this, itemIndex)) return await previewCreate.call(this, itemIndex, desired);
 		const ignoredEmails = await dropUnknownStaff.call(this, itemIndex, desired);
 		try {
 			const created = await createCase.call(this, itemIndex, desired);
@@ -149,6 +153,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const areas = await practiceAreasIfNeeded.call(this, itemIndex, desired);
 	const ignoredEmails = await dropUnknownStaff.call(this, itemIndex, desired);
 	const { changedFields, previous } = diffCase(existing, desired, areas);
+	if (isPreviewOnly(this, itemIndex)) return previewUpdate.call(this, itemIndex, existing, desired, { changedFields, previous }, areas, ignoredEmails);
 	if (changedFields.length === 0) {
 		return result.call(this, itemIndex, existing, 'unchanged', [], {}, ignoredEmails);
 	}

@@ -1,0 +1,86 @@
+/**
+ * Create or Update's "Preview Only (Write Nothing)": the same lookup and comparison as a real run,
+ * then, instead of writing, what would be created or changed, field by field.
+ */
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { changesToCreate, changesToUpdate, foreseenRefusal, type FieldChange } from '../../../helpers/casePreview';
+import type { DesiredCase, SyncedField } from '../../../helpers/caseFields';
+import type { CsCaseRecord, CsPracticeAreaRecord } from '../../../helpers/records';
+import { asNodeError } from '../common/nodeError';
+import { caseOutput } from '../common/output';
+import { practiceAreasForRun } from '../common/practiceAreas';
+import { knownStaff, staffEmailsForRun } from '../common/staff';
+
+export const previewOnlyProperty: INodeProperties = {
+	displayName: 'Preview Only (Write Nothing)',
+	name: 'previewOnly',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to compare exactly as a real run does but write nothing: each item says what would happen (wouldCreate, wouldUpdate, unchanged, wouldFail) and which fields would change, from what to what',
+};
+
+export const isPreviewOnly = (ctx: IExecuteFunctions, itemIndex: number) =>
+	ctx.getNodeParameter('previewOnly', itemIndex, false) as boolean;
+
+type PreviewResult = 'wouldCreate' | 'wouldUpdate' | 'unchanged' | 'wouldFail';
+
+function previewItem(
+	itemIndex: number,
+	base: IDataObject,
+	operationResult: PreviewResult,
+	changes: FieldChange[],
+	ignoredEmails: string[],
+	refusal?: string,
+): INodeExecutionData[] {
+	const json: IDataObject = {
+		...base,
+		operationResult,
+		changedFields: changes.map((change) => change.field),
+		changes,
+		ignoredEmails,
+		previewOnly: true,
+	};
+	if (refusal) json.reason = refusal;
+	return [{ json, pairedItem: { item: itemIndex } }];
+}
+
+async function readOrNone<T>(ctx: IExecuteFunctions, read: () => Promise<T>, none: T): Promise<T> {
+	try {
+		return await read();
+	} catch (error) {
+		// An account that cannot list staff or practice areas still previews; refusals are then not foreseen.
+		if (error instanceof NodeApiError && error.httpCode === '404') return none;
+		throw asNodeError(ctx.getNode(), error);
+	}
+}
+
+/** A case that is not in Case Status yet: what creating it would set. Reads staff and practice areas only. */
+export async function previewCreate(this: IExecuteFunctions, itemIndex: number, desired: DesiredCase): Promise<INodeExecutionData[]> {
+	const staff = await readOrNone(this, async () => await staffEmailsForRun(this, itemIndex), undefined);
+	const areas = await readOrNone<CsPracticeAreaRecord[]>(this, async () => await practiceAreasForRun(this, itemIndex), []);
+	const attorneys = knownStaff(desired.attorneyEmails, staff);
+	const paralegals = knownStaff(desired.paralegalEmails, staff);
+	const wanted: DesiredCase = { ...desired, attorneyEmails: attorneys.known, paralegalEmails: paralegals.known };
+	const refusal = foreseenRefusal(wanted, staff, areas);
+	const base: IDataObject = { integrationId: desired.integrationId ?? null, readableId: desired.readableId ?? null };
+	return previewItem(itemIndex, base, refusal ? 'wouldFail' : 'wouldCreate', changesToCreate(wanted), [...attorneys.unknown, ...paralegals.unknown], refusal);
+}
+
+/** A case already in Case Status: what an update would change (the comparison a real run makes). */
+export function previewUpdate(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	existing: CsCaseRecord,
+	desired: DesiredCase,
+	diff: { changedFields: SyncedField[]; previous: IDataObject },
+	areas: CsPracticeAreaRecord[],
+	ignoredEmails: string[],
+): INodeExecutionData[] {
+	const changes = changesToUpdate(diff.changedFields, diff.previous, desired);
+	const refusal = changes.length ? foreseenRefusal(desired, undefined, areas, existing.practice_area?.id) : undefined;
+	const result: PreviewResult = refusal ? 'wouldFail' : changes.length ? 'wouldUpdate' : 'unchanged';
+	return previewItem(itemIndex, caseOutput.call(this, itemIndex, existing), result, changes, ignoredEmails, refusal);
+}

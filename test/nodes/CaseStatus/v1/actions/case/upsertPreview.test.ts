@@ -1,0 +1,92 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { CaseStatus } from '../../../../../../nodes/CaseStatus/CaseStatus.node';
+import { runNode } from '../../../../../support/n8nContext';
+import { STAFF } from '../../../fixtures';
+import { startCs, type CsHarness } from '../../../harness';
+
+let cs: CsHarness;
+beforeAll(async () => {
+	cs = await startCs();
+});
+afterAll(() => cs.close());
+beforeEach(() => cs.reset());
+
+/** The Garcia case exactly as the fixture put it in Case Status. */
+const GARCIA_AS_IS = {
+	integrationId: '516718',
+	readableId: '2025-00137',
+	primaryAttorneyEmail: STAFF.hartwell,
+	additionalFields: {
+		description: 'Garcia v. Kessler — rear-ended at a red light',
+		practiceArea: 'Motor Vehicle Accident',
+		stage: 'Pre-Litigation',
+		caseDate: '2025-02-01',
+		attorneyEmails: STAFF.bell,
+		paralegalEmails: STAFF.tran,
+		closed: false,
+	},
+};
+
+const NEW_CASE = {
+	integrationId: '520000',
+	readableId: '2025-00300',
+	primaryAttorneyEmail: STAFF.mendez,
+	clients: { client: [{ firstName: 'Ana', lastName: 'Ruiz', cellPhone: '(555) 401-2233' }] },
+	additionalFields: { practiceArea: 'Workers Comp', stage: 'Intake', paralegalEmails: `${STAFF.tran}, ${STAFF.pratt}` },
+};
+
+const preview = (parameters: IDataObject) =>
+	runNode(new CaseStatus(), {
+		parameters: { resource: 'case', operation: 'upsert', previewOnly: true, ...parameters },
+		credentials: cs.credentials,
+	});
+
+describe('Case → Create or Update, Preview Only (Write Nothing)', () => {
+	it('says a missing case would be created, with each field it would set, and creates nothing', async () => {
+		const [item] = await preview(NEW_CASE);
+		expect(item.json).toMatchObject({ operationResult: 'wouldCreate', integrationId: '520000', readableId: '2025-00300', previewOnly: true });
+		expect(item.json.changes).toEqual([
+			{ field: 'readableId', from: null, to: '2025-00300' },
+			{ field: 'practiceArea', from: null, to: 'Workers Comp' },
+			{ field: 'stage', from: null, to: 'Intake' },
+			{ field: 'primaryAttorneyEmail', from: null, to: STAFF.mendez },
+			{ field: 'paralegalEmails', from: null, to: [STAFF.tran] },
+		]);
+		expect(item.json.ignoredEmails).toEqual([STAFF.pratt]);
+		expect(item.pairedItem).toEqual({ item: 0 });
+		expect(await cs.writes()).toEqual([]);
+		const [again] = await preview(NEW_CASE); // still missing: nothing was created
+		expect(again.json.operationResult).toBe('wouldCreate');
+	});
+
+	it('says which fields of an existing case would change, from what to what, and writes nothing', async () => {
+		const [item] = await preview({
+			...GARCIA_AS_IS,
+			additionalFields: { ...GARCIA_AS_IS.additionalFields, stage: 'Litigation', paralegalEmails: `${STAFF.tran}, ${STAFF.fitzgerald}`, closed: true },
+		});
+		expect(item.json).toMatchObject({ operationResult: 'wouldUpdate', caseId: 90001, changedFields: ['stage', 'paralegalEmails', 'closed'], ignoredEmails: [] });
+		expect(item.json.changes).toEqual([
+			{ field: 'stage', from: 'Pre-Litigation', to: 'Litigation' },
+			{ field: 'paralegalEmails', from: [STAFF.tran], to: [STAFF.tran, STAFF.fitzgerald] },
+			{ field: 'closed', from: false, to: true },
+		]);
+		expect(await cs.writes()).toEqual([]);
+	});
+
+	it('says an unchanged case is unchanged', async () => {
+		const [item] = await preview(GARCIA_AS_IS);
+		expect(item.json).toMatchObject({ operationResult: 'unchanged', changedFields: [], changes: [] });
+		expect(await cs.writes()).toEqual([]);
+	});
+
+	it('foresees the refusals it can see without writing: unknown primary attorney, unmapped practice area or stage', async () => {
+		const [attorney] = await preview({ ...NEW_CASE, primaryAttorneyEmail: STAFF.pratt });
+		expect(attorney.json).toMatchObject({ operationResult: 'wouldFail', reason: `Primary attorney not found: ${STAFF.pratt}` });
+		const [area] = await preview({ ...NEW_CASE, additionalFields: { practiceArea: 'Maritime' } });
+		expect(area.json).toMatchObject({ operationResult: 'wouldFail', reason: 'Practice area not mapped: Maritime' });
+		const [stage] = await preview({ ...GARCIA_AS_IS, additionalFields: { ...GARCIA_AS_IS.additionalFields, stage: 'Appeal Pending' } });
+		expect(stage.json).toMatchObject({ operationResult: 'wouldFail', reason: 'Stage not mapped: Appeal Pending' });
+		expect(await cs.writes()).toEqual([]);
+	});
+});
