@@ -1,10 +1,11 @@
 // The whole test suite, from a fresh clone: dependencies, build, lint, type check, unit tests
 // (nodes against the in-process simulators) and end-to-end tests in a real n8n (2.x and 1.x).
 // Ends with one line "tests: N passed, N failed".
-import { execSync, spawnSync } from 'node:child_process';
+import { execSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 
 import { ensureDeps, root } from './ensure-deps.mjs';
 
@@ -21,28 +22,41 @@ step('n8n Cloud verification checks (n8n scanner on the packed package, n8n-node
 if (existsSync(join(root, 'scripts/install-n8n.mjs'))) step('Real n8n for the end-to-end tests (cached)', 'node scripts/install-n8n.mjs');
 
 const results = mkdtempSync(join(tmpdir(), 'sacs-jest-'));
+
+/** Runs one jest project (optionally for one n8n version); resolves with its JSON summary, or null if it wrote none. */
+function jest(name, project, extraArgs, env = {}) {
+	const outputFile = join(results, `${name}.json`);
+	const child = spawn('npx', ['jest', '--selectProjects', project, '--json', `--outputFile=${outputFile}`, ...extraArgs], {
+		cwd: root,
+		env: { ...process.env, ...env },
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	// Two runs go side by side: each line says whose it is.
+	for (const stream of [child.stdout, child.stderr]) {
+		createInterface({ input: stream }).on('line', (line) => console.log(`[${name}] ${line}`));
+	}
+	return new Promise((resolve) => {
+		child.on('close', (status) => {
+			const summary = existsSync(outputFile) ? JSON.parse(readFileSync(outputFile, 'utf8')) : null;
+			resolve({ name, status, summary });
+		});
+	});
+}
+
+console.log('\n• unit tests');
+const runs = [await jest('unit', 'unit', [])];
+// The two n8n versions run side by side (each file in band): most of an e2e test is waiting on n8n.
+console.log('\n• e2e tests in real n8n 2.x and 1.x, side by side');
+runs.push(...(await Promise.all([jest('e2e n8n 2', 'e2e', ['--runInBand'], { SACS_E2E_VERSIONS: '2' }), jest('e2e n8n 1', 'e2e', ['--runInBand'], { SACS_E2E_VERSIONS: '1' })])));
+
 let passed = 0;
 let failed = 0;
 let ok = true;
-for (const [project, extra] of [
-	['unit', []],
-	['e2e', ['--runInBand']],
-]) {
-	const outputFile = join(results, `${project}.json`);
-	console.log(`\n• ${project} tests`);
-	const run = spawnSync('npx', ['jest', '--selectProjects', project, '--json', `--outputFile=${outputFile}`, ...extra], {
-		cwd: root,
-		stdio: 'inherit',
-	});
-	if (run.status !== 0) ok = false;
-	if (existsSync(outputFile)) {
-		const summary = JSON.parse(readFileSync(outputFile, 'utf8'));
-		passed += summary.numPassedTests;
-		failed += summary.numFailedTests;
-		if (summary.numTotalTests === 0) ok = false;
-	} else {
-		ok = false;
-	}
+for (const { name, status, summary } of runs) {
+	if (status !== 0 || !summary || summary.numTotalTests === 0) ok = false;
+	passed += summary?.numPassedTests ?? 0;
+	failed += summary?.numFailedTests ?? 0;
+	console.log(`${name}: ${summary ? `${summary.numPassedTests} passed, ${summary.numFailedTests} failed, ${summary.numPendingTests} skipped` : 'no result'} (exit ${status})`);
 }
 console.log(`\ntests: ${passed} passed, ${failed} failed`);
 process.exit(ok && failed === 0 ? 0 : 1);

@@ -178,8 +178,10 @@ async function send(
 	timeoutMs: number,
 	tolerateHttpErrors: boolean,
 ): Promise<FullResponse> {
-	const request: IHttpRequestOptions = {
-		...options,
+	// Copied with its property descriptors: a streamed upload's `body` is a getter that opens the file
+	// afresh, so n8n's own resend after logging in again reads a whole new stream, not a spent one.
+	const request = Object.defineProperties({}, Object.getOwnPropertyDescriptors(options)) as IHttpRequestOptions;
+	Object.assign(request, {
 		timeout: timeoutMs,
 		sendCredentialsOnCrossOriginRedirect: false,
 		returnFullResponse: true,
@@ -188,7 +190,7 @@ async function send(
 				? { ignore: true, except: [401] }
 				: true
 			: false,
-	};
+	});
 	return (await ctx.helpers.httpRequestWithAuthentication.call(ctx, profile.credentialType, request)) as FullResponse;
 }
 

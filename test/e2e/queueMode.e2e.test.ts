@@ -34,7 +34,7 @@ import {
 	type ExecutionSummary,
 	type WorkflowJson,
 } from './harness';
-import { caseStatusCases, editSmartAdvocateCase, eligibleCases, formPath, submitSyncNowForm, TEMPLATE_FILE as SYNC_TEMPLATE } from './nightlySync/world';
+import { caseStatusCases, editSmartAdvocateCase, eligibleCases, formPath, submitAndReadResult, TEMPLATE_FILE as SYNC_TEMPLATE } from './nightlySync/world';
 import {
 	binaryBytes,
 	copiedDocuments,
@@ -92,7 +92,7 @@ interface Firm {
 	messages: PostedMessage[];
 	notes: Array<SaNote & { noteTypeName: string }>;
 	files: Array<{ posted: PostedFile; bytes: Buffer }>;
-	caseChanges: Array<{ firmCase: FirmCase; status: string; submitted: Promise<{ status: number; body: string }> }>;
+	caseChanges: Array<{ firmCase: FirmCase; status: string; submitted: Promise<{ html: string }> }>;
 }
 
 /**
@@ -191,7 +191,8 @@ const since = (executions: ExecutionSummary[], t: number) => executions.filter((
 		const changeCase = async (f: Firm) => {
 			const firmCase = toSync(f)[f.caseChanges.length];
 			await editSmartAdvocateCase(f.stack, firmCase.caseId, { caseStatus: 'Treating' });
-			const submitted = submitSyncNowForm(deployment.main.baseUrl, formPath(f.workflows.sync), ['One case', firmCase.caseNumber]);
+			// As a browser does: submit, then open the result page the run ends on (else the run waits for it).
+			const submitted = submitAndReadResult(deployment.main.baseUrl, formPath(f.workflows.sync), ['One case', firmCase.caseNumber], 5 * MINUTE);
 			f.caseChanges.push({ firmCase, status: 'Treating', submitted });
 		};
 
@@ -271,7 +272,7 @@ const since = (executions: ExecutionSummary[], t: number) => executions.filter((
 			message: 'every phase-A item to be relayed and every case change synced',
 			describe: () => `still pending: ${left.join(', ')}\nmain log:\n${deployment.main.logTail(30)}`,
 		});
-		for (const f of firms) for (const change of f.caseChanges) expect((await change.submitted).status).toBe(200);
+		for (const f of firms) for (const change of f.caseChanges) expect((await change.submitted).html).toContain(change.firmCase.caseNumber);
 		marks.drained = Date.now();
 		note(`phase A: ${((marks.trafficEnd - start) / 1000).toFixed(0)} s of traffic, all relayed ${((marks.drained - marks.trafficEnd) / 1000).toFixed(0)} s after it stopped`);
 	}, 20 * MINUTE);

@@ -137,13 +137,17 @@ function suite(version: N8nVersionKey): void {
 		expect(byId.get(good)!.warning).toBeUndefined();
 		expect(byId.get(blocked)).toMatchObject({ caseId: 1002, author: null, text: 'Note on a case the API user may not open' });
 		expect(byId.get(blocked)!.warning).toMatch(/^The author's name and e-mail are empty: the staff of case 1002 could not be read/);
-		// Token refresh in n8n itself: the token expired between polls, n8n logged in again, and no poll failed
-		// (emitted() throws on a failed execution).
-		const logins = ((await saAdmin.get('/__admin/requests')).data as Array<{ method: string; path: string }>).filter(
-			(r) => r.method === 'POST' && r.path.endsWith('/Users/authenticate'),
-		);
-		expect(logins.length).toBeGreaterThanOrEqual(2);
-	}, 600_000);
+		// Token refresh in n8n itself: a later poll finds the 20 s token expired and n8n logs in again (the
+		// notes may fire within 20 s of the first login, so wait for a poll that must log in), and no poll
+		// failed (emitted() throws on a failed execution).
+		const logins = async () =>
+			((await saAdmin.get('/__admin/requests')).data as Array<{ method: string; path: string }>).filter(
+				(r) => r.method === 'POST' && r.path.endsWith('/Users/authenticate'),
+			).length;
+		await waitFor(async () => (await logins()) >= 2, { timeoutMs: 180_000, message: 'n8n never logged in again after the token expired' });
+		await waitFor(async () => (await requestCount(saAdmin, 'byDatePaged')) >= 3, { timeoutMs: 180_000, message: 'no poll after the new login' });
+		await emitted(WORKFLOW_IDS.notes);
+	}, 900_000);
 
 	it('a message of unknown type fires as direction "unknown", never in "From Staff"', async () => {
 		const message = async (body: Record<string, unknown>) => {
