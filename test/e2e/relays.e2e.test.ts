@@ -23,7 +23,6 @@ import {
 	N8nInstance,
 	nodeItems,
 	packageTypes,
-	REPO_ROOT,
 	selectedVersionKeys,
 	waitFor,
 	type ExecuteResult,
@@ -69,16 +68,6 @@ import { redisServerAvailable, startRedis, type LocalRedis } from './relays/redi
 import { CASESTATUS_CREDENTIAL_NAME, SMARTADVOCATE_CREDENTIAL_NAME, startStack, TEMPLATES_DIR, type Stack } from './support/stack';
 
 const selected = selectedVersionKeys();
-/** Whether the built Case Status node flags a message of missing/unknown type as direction 'unknown' (issue 8.5). */
-const NODE_FLAGS_UNKNOWN_DIRECTION = (() => {
-	try {
-		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const simplify = require(path.join(REPO_ROOT, 'dist', 'nodes', 'CaseStatus', 'helpers', 'simplify.js')) as { messageDirection(type?: string): string };
-		return simplify.messageDirection(undefined) === 'unknown';
-	} catch {
-		return false;
-	}
-})();
 const HOUR = 3_600_000;
 /** How slow the other side is during a forced overlap: longer than two n8n processes take to start apart. */
 const SLOW_MS = 15_000;
@@ -551,7 +540,7 @@ function suite(version: N8nVersionKey): void {
 		expect(await writeCounts(stack)).toEqual(before);
 	}, 30 * MINUTE);
 
-	(NODE_FLAGS_UNKNOWN_DIRECTION ? it : it.skip)(
+	it(
 		'message relay: a message whose type Case Status does not give is filed as incoming and marked CHECK WHO WROTE THIS, never as a staff note',
 		async () => {
 			const missing = await postCsMessage(stack, { integrationId: '516707', content: 'Is this thing on?', direction: 'incoming', type: null });
