@@ -105,6 +105,10 @@ describe('relay templates as shipped', () => {
 		const types = new Set(nodes.map((n) => n.type));
 		expect([...types]).toEqual(expect.arrayContaining(['n8n-nodes-base.manualTrigger', 'n8n-nodes-base.scheduleTrigger', 'n8n-nodes-base.stickyNote']));
 		expect(nodes.filter((n) => n.type === 'n8n-nodes-base.code').length).toBeLessThanOrEqual(4);
+		// n8n's template guidelines: the overview is the yellow sticky note (color 1, the default).
+		const overview = nodes.find((n) => n.name === 'Sticky Note: Overview') as { parameters: { color?: number; content: string } } | undefined;
+		expect(overview?.parameters.color ?? 1).toBe(1);
+		expect(overview?.parameters.content).toMatch(/How it works[\s\S]*Setup steps/);
 
 		// Every connection points at a node that exists; the checkpoint is saved by the last node only.
 		const names = new Set(nodes.map((n) => n.name));
