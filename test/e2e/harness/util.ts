@@ -44,26 +44,38 @@ export async function waitFor<T>(
 	}
 }
 
+/**
+ * Where ports for n8n come from: below Linux's ephemeral range (32768–60999), so an outgoing connection never
+ * takes a port between our check and n8n's bind; and a separate half per n8n version, because `npm test` runs
+ * the two versions' e2e side by side in two processes.
+ */
+function portRange(): [number, number] {
+	const only = process.env.SACS_E2E_VERSIONS?.trim();
+	if (only === '2') return [20000, 25999];
+	if (only === '1') return [26000, 31999];
+	return [20000, 31999];
+}
+
+const isFree = (port: number) =>
+	new Promise<boolean>((resolve) => {
+		const srv = net.createServer();
+		srv.unref();
+		srv.once('error', () => resolve(false));
+		srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+	});
+
 /** A TCP port that was free on 127.0.0.1 a moment ago (ports handed out here are never reused in-process). */
 const handedOut = new Set<number>();
 export async function freePort(): Promise<number> {
-	for (let attempt = 0; attempt < 20; attempt++) {
-		const port = await new Promise<number>((resolve, reject) => {
-			const srv = net.createServer();
-			srv.unref();
-			srv.on('error', reject);
-			srv.listen(0, '127.0.0.1', () => {
-				const { port } = srv.address() as net.AddressInfo;
-				srv.close(() => resolve(port));
-			});
-		});
-		// 5678/5679 are n8n's defaults (editor / task broker); another n8n on the machine may take them.
-		if (!handedOut.has(port) && port !== 5678 && port !== 5679) {
+	const [low, high] = portRange();
+	for (let attempt = 0; attempt < 200; attempt++) {
+		const port = low + Math.floor(Math.random() * (high - low + 1));
+		if (!handedOut.has(port) && (await isFree(port))) {
 			handedOut.add(port);
 			return port;
 		}
 	}
-	throw new Error('could not find a free port');
+	throw new Error(`could not find a free port in ${low}–${high}`);
 }
 
 /** The last `lines` lines of a text file ('' if missing). */
