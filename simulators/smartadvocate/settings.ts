@@ -33,6 +33,11 @@ export interface SaSettings {
 	maxUploadBytes: number;
 	/** What the API user may do (SA administrators restrict integration users). */
 	permissions: SaPermissions;
+	/**
+	 * A server (or proxy) bug to test clients against: the case lists `case/{caseID}/notes` and
+	 * `case/{caseID}/documents` ignore the case they are asked for and serve every case's records.
+	 */
+	ignoreFilters: boolean;
 }
 
 export function defaultSettings(): SaSettings {
@@ -48,6 +53,7 @@ export function defaultSettings(): SaSettings {
 		realContentType: false,
 		maxUploadBytes: 50 * 1024 * 1024,
 		permissions: { canInsertNote: true, canUpdateCase: true, canUploadDocument: true },
+		ignoreFilters: false,
 	};
 }
 
@@ -100,6 +106,7 @@ export function applySettings(settings: SaSettings, body: Record<string, unknown
 			case 'notesNotFoundAs404':
 			case 'caseInfoNotFoundAs404':
 			case 'realContentType':
+			case 'ignoreFilters':
 				next[key] = flag(value, key);
 				break;
 			case 'permissions': {

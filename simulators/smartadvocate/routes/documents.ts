@@ -193,7 +193,10 @@ export function documentRoutes(ctx: SaContext): Route[] {
 				if (pageSize < 1) errors.pageSize = ['The field pageSize must be between 1 and 2147483647.'];
 				if (Object.keys(errors).length > 0) throw validationProblem(errors);
 				const start = currentPage * pageSize;
-				return { status: 200, body: ctx.state.documentsOf(c.caseID).slice(start, start + pageSize).map(toApi) };
+				const documents = ctx.settings.ignoreFilters
+					? [...ctx.state.documents.values()].sort((a, b) => a.documentID - b.documentID)
+					: ctx.state.documentsOf(c.caseID);
+				return { status: 200, body: documents.slice(start, start + pageSize).map(toApi) };
 			}),
 		},
 		{

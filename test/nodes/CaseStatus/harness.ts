@@ -2,9 +2,12 @@
 import axios, { type AxiosInstance } from 'axios';
 import type { IDataObject } from 'n8n-workflow';
 
+import { CaseStatus } from '../../../nodes/CaseStatus/CaseStatus.node';
+
 import { startCaseStatusSimulator, type RunningCaseStatusSim } from '../../../simulators/casestatus';
 import type { FileHostRequest } from '../../../simulators/casestatus/context';
 import type { LoggedRequest } from '../../../simulators/shared/http';
+import { runNode } from '../../support/n8nContext';
 import { API_KEY, buildFixture, type Fixture } from './fixtures';
 
 export interface CsHarness {
@@ -66,3 +69,24 @@ export async function startCs(fixture: Fixture = buildFixture()): Promise<CsHarn
 
 /** A resource locator value as n8n stores it. */
 export const rl = (mode: 'list' | 'id' | 'readableId' | 'integrationId', value: string | number) => ({ __rl: true, mode, value });
+
+/**
+ * The simulator for one test file: started before the first test, back to the fixture firm before each,
+ * closed after the last. The returned harness can be used inside tests (it forwards to the running one).
+ */
+export function useCs(fixture?: () => Fixture): CsHarness {
+	let running: CsHarness | undefined;
+	beforeAll(async () => {
+		running = await startCs(fixture?.());
+	});
+	afterAll(() => running?.close());
+	beforeEach(() => running!.reset());
+	return new Proxy({} as CsHarness, { get: (_, key) => running![key as keyof CsHarness] });
+}
+
+/** Get Many of one resource on the Case Status node, with Return All on unless the parameters say otherwise. */
+export const runGetMany = (cs: CsHarness, resource: string, parameters: IDataObject) =>
+	runNode(new CaseStatus(), {
+		parameters: { resource, operation: 'getAll', returnAll: true, ...parameters },
+		credentials: cs.credentials,
+	});

@@ -1,8 +1,11 @@
 /** Runs the SmartAdvocate simulator in-process for node tests, with an admin client and the credential to use. */
 import axios, { type AxiosInstance } from 'axios';
 
-import { startSmartAdvocateSimulator, type RunningSmartAdvocate } from '../../../simulators/smartadvocate';
 import type { IDataObject } from 'n8n-workflow';
+
+import { SmartAdvocate } from '../../../nodes/SmartAdvocate/SmartAdvocate.node';
+import { startSmartAdvocateSimulator, type RunningSmartAdvocate } from '../../../simulators/smartadvocate';
+import { runNode } from '../../support/n8nContext';
 import { API_USER, buildFixture, type Fixture } from './fixtures';
 
 export interface SaHarness {
@@ -45,3 +48,31 @@ export async function startSa(fixture: Fixture = buildFixture()): Promise<SaHarn
 
 /** A resource locator value as n8n stores it. */
 export const rl = (mode: 'list' | 'id' | 'caseNumber', value: string | number) => ({ __rl: true, mode, value });
+
+/**
+ * The simulator for one test file: started before the first test, back to the fixture firm before each,
+ * closed after the last. The returned harness can be used inside tests (it forwards to the running one).
+ */
+export function useSa(fixture?: () => Fixture): SaHarness {
+	let running: SaHarness | undefined;
+	beforeAll(async () => {
+		running = await startSa(fixture?.());
+	});
+	afterAll(() => running?.close());
+	beforeEach(() => running!.reset());
+	return new Proxy({} as SaHarness, { get: (_, key) => running![key as keyof SaHarness] });
+}
+
+/** Get Many of one resource on the SmartAdvocate node, in a UTC n8n unless the options say otherwise. */
+export const runGetMany = (
+	sa: SaHarness,
+	resource: string,
+	parameters: IDataObject,
+	options: Parameters<typeof runNode>[1] = {},
+) =>
+	runNode(new SmartAdvocate(), {
+		parameters: { resource, operation: 'getAll', ...parameters },
+		credentials: sa.credentials,
+		timezone: 'UTC',
+		...options,
+	});

@@ -145,6 +145,7 @@ describe('SmartAdvocate simulator: admin API', () => {
 				realContentType: false,
 				maxUploadBytes: 52428800,
 				permissions: { canInsertNote: false, canUpdateCase: true, canUploadDocument: true },
+				ignoreFilters: false,
 			});
 		});
 

@@ -84,6 +84,14 @@ export async function getCase(ctx: ServiceContext, ref: CaseReference, itemIndex
 	return ref.by === 'id' ? await getCaseById(ctx, ref.value, itemIndex) : await getCaseByNumber(ctx, ref.value, itemIndex);
 }
 
+/**
+ * Whether a note or document SmartAdvocate listed for a case belongs to it: the case in the path is not
+ * trusted (a server or proxy may serve every case's records). One that does not say its case cannot be checked.
+ */
+export function isOfCase(record: IDataObject, caseId: number): boolean {
+	return record.caseID === undefined || record.caseID === null || Number(record.caseID) === caseId;
+}
+
 /** The case ID the reference points at; a case number costs one lookup. */
 export async function resolveCaseId(ctx: ServiceContext, ref: CaseReference, itemIndex?: number): Promise<number> {
 	if (ref.by === 'id') return Number(ref.value);

@@ -5,7 +5,7 @@ import type { CsFileRecord } from '../../../helpers/records';
 import { caseStatusEndpoints, caseStatusListAll } from '../../../transport';
 import { readCaseLocator } from '../common/caseLocator';
 import { returnAllAndLimit, simplifyProperty } from '../common/caseProperties';
-import { caseFileQuery } from '../common/fileQuery';
+import { caseFileQuery, isFileOfCase } from '../common/fileQuery';
 import { fileOutput } from '../common/output';
 import { scopeProperties } from '../common/scope';
 import { sinceParameter } from '../common/time';
@@ -50,12 +50,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const scope = this.getNodeParameter('scope', itemIndex) as string;
-	const qs: IDataObject =
-		scope === 'case' ? await caseFileQuery.call(this, itemIndex, readCaseLocator.call(this, itemIndex)) : {};
+	const caseFilter = scope === 'case' ? await caseFileQuery.call(this, itemIndex, readCaseLocator.call(this, itemIndex)) : undefined;
+	const qs: IDataObject = { ...caseFilter };
 	if (filters.uploadedBy && filters.uploadedBy !== 'all') qs.uploaded_by = filters.uploadedBy;
 	const since = sinceParameter.call(this, itemIndex, filters.since, 'Since');
 	if (since) qs.created_after = since;
-	const files = await caseStatusListAll(this, caseStatusEndpoints.files(), { limit, qs }, { action: 'get documents', itemIndex });
+	// Another case's document never passes, whatever the server's filter did; Limit counts the kept ones.
+	const keep = caseFilter ? (record: IDataObject) => isFileOfCase(caseFilter, record as CsFileRecord) : undefined;
+	const files = await caseStatusListAll(this, caseStatusEndpoints.files(), { limit, qs, keep }, { action: 'get documents', itemIndex });
 	return (files as unknown as CsFileRecord[]).map((record) => ({
 		json: fileOutput.call(this, itemIndex, record),
 		pairedItem: { item: itemIndex },

@@ -66,19 +66,18 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (direction) qs.direction = direction;
 	const since = sinceParameter.call(this, itemIndex, filters.since, 'Since');
 	if (since) qs.created_after = since;
+	// The server's filters are not trusted: another case's message, or one of unknown direction, never
+	// passes; Limit counts the kept ones.
+	const keep = (record: IDataObject) =>
+		(!locator || belongsToCase(locator, record as CsMessageRecord)) &&
+		(!direction || messageDirection((record as CsMessageRecord).type) === wantedDirection);
 	const messages = (await caseStatusListAll(
 		this,
 		caseStatusEndpoints.messages(),
-		{ limit, qs },
+		{ limit, qs, keep },
 		{ action: 'get messages', itemIndex },
 	)) as unknown as CsMessageRecord[];
-	// The server's filters are not trusted: another case's message, or one of unknown direction, never passes.
-	const kept = messages.filter(
-		(record) =>
-			(!locator || belongsToCase(locator, record)) &&
-			(!direction || messageDirection(record.type) === wantedDirection),
-	);
-	return kept.map((record) => ({
+	return messages.map((record) => ({
 		json: messageOutput.call(this, itemIndex, record),
 		pairedItem: { item: itemIndex },
 	}));

@@ -5,7 +5,7 @@ import { showOnlyFor } from '../../../../shared/displayOptions';
 import { smartAdvocateByDatePaged, smartAdvocateEndpoints, smartAdvocatePagedList } from '../../../transport';
 import { userDateToIso } from '../../../helpers/dates';
 import { simplifyDocument } from '../../../helpers/simplify';
-import { readCaseReference, resolveCaseId } from '../caseLookup';
+import { isOfCase, readCaseReference, resolveCaseId } from '../caseLookup';
 import { caseLocator, limitProperty, readLimit, returnAllProperty, simplifyProperty } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
@@ -84,7 +84,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		documents = await smartAdvocatePagedList(
 			this,
 			smartAdvocateEndpoints.caseDocuments(caseId),
-			paging,
+			// Another case's document never passes, whatever the server sent for this case.
+			{ limit, keep: (document) => isOfCase(document, caseId) && keep(document) },
 			{ action: `get the documents of case ${caseId}`, itemIndex, notFound: `No case with ID ${caseId} exists in SmartAdvocate` },
 		);
 	} else {

@@ -6,7 +6,7 @@ import { smartAdvocateByDatePaged, smartAdvocateEndpoints, smartAdvocateRequest 
 import { userDateToIso } from '../../../helpers/dates';
 import { noteMatches, type NoteFilter } from '../../../helpers/noteFilter';
 import { simplifyNote } from '../../../helpers/simplify';
-import { CaseStaffCache, getCaseByNumber, readCaseReference } from '../caseLookup';
+import { CaseStaffCache, getCaseByNumber, isOfCase, readCaseReference } from '../caseLookup';
 import { caseLocator, limitProperty, readLimit, returnAllProperty, simplifyProperty } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
@@ -137,7 +137,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			{ method: 'GET', path: smartAdvocateEndpoints.caseNotes(caseId) },
 			{ action: `get the notes of case ${caseId}`, itemIndex, notFound: `No case with ID ${caseId} exists in SmartAdvocate` },
 		);
-		notes = (Array.isArray(all) ? all : []).filter((note) => noteMatches(note, filter));
+		// Another case's note never passes, whatever the server sent for this case.
+		notes = (Array.isArray(all) ? all : []).filter((note) => isOfCase(note, caseId) && noteMatches(note, filter));
 		if (limit !== undefined) notes = notes.slice(0, limit);
 	} else {
 		const timeZone = this.getTimezone();

@@ -1,22 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { CaseStatus } from '../../../../../../nodes/CaseStatus/CaseStatus.node';
-import { runNode } from '../../../../../support/n8nContext';
 import { PDF_BYTES } from '../../../fixtures';
-import { rl, startCs, type CsHarness } from '../../../harness';
+import { rl, runGetMany, useCs } from '../../../harness';
 
-let cs: CsHarness;
-beforeAll(async () => {
-	cs = await startCs();
-});
-afterAll(() => cs.close());
-beforeEach(() => cs.reset());
-
-const getMany = (parameters: IDataObject) =>
-	runNode(new CaseStatus(), {
-		parameters: { resource: 'document', operation: 'getAll', returnAll: true, ...parameters },
-		credentials: cs.credentials,
-	});
+const cs = useCs();
+const getMany = (parameters: IDataObject) => runGetMany(cs, 'document', parameters);
 
 const ids = (items: Array<{ json: IDataObject }>) => items.map((item) => item.json.fileId);
 
@@ -54,5 +42,22 @@ describe('Document → Get Many', () => {
 	it('returns the raw records, link included, when Simplify is off', async () => {
 		const [item] = await getMany({ scope: 'case', case: rl('id', '90001'), simplify: false });
 		expect(item.json.url).toEqual(expect.stringContaining(cs.sim.fileHost.url));
+	});
+
+	describe('when the server ignores the case filter and sends every case\'s documents', () => {
+		beforeEach(async () => {
+			await cs.admin.post('/__admin/config', { ignoreFilters: true });
+		});
+
+		it('lists only the given case\'s documents, by each of its IDs', async () => {
+			expect(ids(await getMany({ scope: 'firm' }))).toEqual([8001, 8002]);
+			expect(ids(await getMany({ scope: 'case', case: rl('id', '90001') }))).toEqual([8001]);
+			expect(ids(await getMany({ scope: 'case', case: rl('readableId', '2025-00137') }))).toEqual([8001]);
+			expect(ids(await getMany({ scope: 'case', case: rl('integrationId', '516720') }))).toEqual([8002]);
+		});
+
+		it('counts only the given case\'s documents towards Limit', async () => {
+			expect(ids(await getMany({ scope: 'case', case: rl('integrationId', '516720'), returnAll: false, limit: 1 }))).toEqual([8002]);
+		});
 	});
 });

@@ -1,21 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { CaseStatus } from '../../../../../../nodes/CaseStatus/CaseStatus.node';
-import { runNode } from '../../../../../support/n8nContext';
-import { rl, startCs, type CsHarness } from '../../../harness';
+import { rl, runGetMany, useCs } from '../../../harness';
 
-let cs: CsHarness;
-beforeAll(async () => {
-	cs = await startCs();
-});
-afterAll(() => cs.close());
-beforeEach(() => cs.reset());
-
-const getMany = (parameters: IDataObject) =>
-	runNode(new CaseStatus(), {
-		parameters: { resource: 'message', operation: 'getAll', returnAll: true, ...parameters },
-		credentials: cs.credentials,
-	});
+const cs = useCs();
+const getMany = (parameters: IDataObject) => runGetMany(cs, 'message', parameters);
 
 const ids = (items: Array<{ json: IDataObject }>) => items.map((item) => item.json.messageId);
 
@@ -90,5 +78,10 @@ describe('Message → Get Many', () => {
 		expect(ids(await getMany({ scope: 'case', case: rl('readableId', '2025-00140') }))).toEqual([5004]);
 		expect(ids(await getMany({ scope: 'case', case: rl('integrationId', '516718') }))).toEqual([5001, 5002, 5003]);
 		expect(ids(await getMany({ scope: 'case', case: rl('id', '90002') }))).toEqual([5004]);
+	});
+
+	it("counts only the given case's messages towards Limit when the server ignores the case filter", async () => {
+		await cs.admin.post('/__admin/config', { ignoreFilters: true });
+		expect(ids(await getMany({ scope: 'case', case: rl('id', '90002'), returnAll: false, limit: 1 }))).toEqual([5004]);
 	});
 });

@@ -1,23 +1,10 @@
-import { SmartAdvocate } from '../../../../../../nodes/SmartAdvocate/SmartAdvocate.node';
-import { runNode } from '../../../../../support/n8nContext';
 import { buildFixture, PNG_BYTES } from '../../../fixtures';
-import { rl, startSa, type SaHarness } from '../../../harness';
+import { rl, runGetMany, useSa } from '../../../harness';
 
 describe('SmartAdvocate › Document › Get Many', () => {
-	let sa: SaHarness;
-	beforeAll(async () => {
-		sa = await startSa();
-	});
-	afterAll(() => sa.close());
-	beforeEach(() => sa.reset());
-
-	const getMany = (parameters: Record<string, unknown>, options: Parameters<typeof runNode>[1] = {}) =>
-		runNode(new SmartAdvocate(), {
-			parameters: { resource: 'document', operation: 'getAll', ...parameters },
-			credentials: sa.credentials,
-			timezone: 'UTC',
-			...options,
-		});
+	const sa = useSa();
+	const getMany = (parameters: Record<string, unknown>) => runGetMany(sa, 'document', parameters);
+	const ids = (items: Awaited<ReturnType<typeof getMany>>) => items.map((i) => i.json.documentId);
 
 	it('lists a case\'s documents, simplified', async () => {
 		const items = await getMany({ searchBy: 'case', case: rl('caseNumber', '2024-0001') });
@@ -29,7 +16,7 @@ describe('SmartAdvocate › Document › Get Many', () => {
 	});
 
 	it('filters by folder and stops at Limit', async () => {
-		expect((await getMany({ searchBy: 'case', case: rl('id', '1001'), filters: { folder: 'photos' } })).map((i) => i.json.documentId)).toEqual([802]);
+		expect(ids(await getMany({ searchBy: 'case', case: rl('id', '1001'), filters: { folder: 'photos' } }))).toEqual([802]);
 		expect(await getMany({ searchBy: 'case', case: rl('id', '1001'), limit: 1 })).toHaveLength(1);
 	});
 
@@ -45,13 +32,21 @@ describe('SmartAdvocate › Document › Get Many', () => {
 
 	it('searches every case by modified date', async () => {
 		const items = await getMany({ searchBy: 'modifiedDate', modifiedFrom: sa.fixture.ago(150), returnAll: true });
-		expect(items.map((i) => i.json.documentId)).toEqual([801, 802]);
+		expect(ids(items)).toEqual([801, 802]);
+	});
+
+	it('lists only the given case\'s documents when the server sends every case\'s documents for it', async () => {
+		const other = await sa.admin.post('/__admin/documents', { caseID: 1002, fileName: 'intake.txt', contentBase64: Buffer.from('intake').toString('base64') });
+		await sa.admin.post('/__admin/config', { ignoreFilters: true });
+		const only1002 = [other.data.documentID];
+		expect(ids(await getMany({ searchBy: 'case', case: rl('id', '1002') }))).toEqual(only1002);
+		expect(ids(await getMany({ searchBy: 'case', case: rl('caseNumber', '2024-0002'), limit: 1 }))).toEqual(only1002);
+		expect(ids(await getMany({ searchBy: 'case', case: rl('id', '1001') }))).toEqual([801, 802]);
 	});
 });
 
 describe('SmartAdvocate › Document › Get Many on a case with many documents', () => {
-	let sa: SaHarness;
-	beforeAll(async () => {
+	const sa = useSa(() => {
 		const fixture = buildFixture();
 		fixture.firm.cases[1].documents.push(
 			...Array.from({ length: 450 }, (_, i) => ({
@@ -64,16 +59,11 @@ describe('SmartAdvocate › Document › Get Many on a case with many documents'
 				createdAt: fixture.ago(60 * 24 - i),
 			})),
 		);
-		sa = await startSa(fixture);
+		return fixture;
 	});
-	afterAll(() => sa.close());
 
 	it('reads one page, not every document, for Limit 1 with a folder filter', async () => {
-		const items = await runNode(new SmartAdvocate(), {
-			parameters: { resource: 'document', operation: 'getAll', searchBy: 'case', case: rl('id', '1002'), limit: 1, filters: { folder: 'case documents' } },
-			credentials: sa.credentials,
-			timezone: 'UTC',
-		});
+		const items = await runGetMany(sa, 'document', { searchBy: 'case', case: rl('id', '1002'), limit: 1, filters: { folder: 'case documents' } });
 		expect(items).toHaveLength(1);
 		expect((await sa.calls()).filter((c) => c === 'GET /case/1002/documents')).toHaveLength(1);
 	});

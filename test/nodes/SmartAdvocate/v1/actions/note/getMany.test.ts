@@ -1,23 +1,10 @@
-import { SmartAdvocate } from '../../../../../../nodes/SmartAdvocate/SmartAdvocate.node';
-import { runNode } from '../../../../../support/n8nContext';
 import { buildFixture, NOTE_TYPE_ID } from '../../../fixtures';
-import { rl, startSa, type SaHarness } from '../../../harness';
+import { rl, runGetMany, useSa } from '../../../harness';
 
 describe('SmartAdvocate › Note › Get Many', () => {
-	let sa: SaHarness;
-	beforeAll(async () => {
-		sa = await startSa();
-	});
-	afterAll(() => sa.close());
-	beforeEach(() => sa.reset());
-
-	const getMany = (parameters: Record<string, unknown>, options: Parameters<typeof runNode>[1] = {}) =>
-		runNode(new SmartAdvocate(), {
-			parameters: { resource: 'note', operation: 'getAll', ...parameters },
-			credentials: sa.credentials,
-			timezone: 'UTC',
-			...options,
-		});
+	const sa = useSa();
+	const getMany = (parameters: Record<string, unknown>, options: Parameters<typeof runGetMany>[3] = {}) =>
+		runGetMany(sa, 'note', parameters, options);
 	const ids = (items: Awaited<ReturnType<typeof getMany>>) => items.map((i) => i.json.noteId);
 
 	it('returns a case\'s notes newest first, with clean text and the author from the case staff', async () => {
@@ -71,27 +58,28 @@ describe('SmartAdvocate › Note › Get Many', () => {
 			['No case with ID 9999 exists in SmartAdvocate', { item: 1 }],
 		]);
 	});
+
+	it('lists only the given case\'s notes when the server sends every case\'s notes for it', async () => {
+		await sa.admin.post('/__admin/config', { ignoreFilters: true });
+		expect(ids(await getMany({ searchBy: 'case', case: rl('id', '1002') }))).toEqual([504]);
+		expect(ids(await getMany({ searchBy: 'case', case: rl('caseNumber', '2024-0001') }))).toEqual([503, 502, 501]);
+		expect(ids(await getMany({ searchBy: 'case', case: rl('id', '1002'), limit: 1 }))).toEqual([504]);
+	});
 });
 
 describe('SmartAdvocate › Note › Get Many on a busy firm', () => {
-	let sa: SaHarness;
 	/** 600 more case notes, all older than the fixture's own. */
-	beforeAll(async () => {
+	const sa = useSa(() => {
 		const fixture = buildFixture();
 		const first = fixture.firm.cases[1].notes[0];
 		fixture.firm.cases[1].notes.push(
 			...Array.from({ length: 600 }, (_, i) => ({ ...first, noteId: 20000 + i, noteTypeName: 'Case', isSharedInClientPortal: false, createdAt: fixture.ago(60 * 24 - i) })),
 		);
-		sa = await startSa(fixture);
+		return fixture;
 	});
-	afterAll(() => sa.close());
 
 	it('reads one page, not every note, for Limit 1 with a filter', async () => {
-		const items = await runNode(new SmartAdvocate(), {
-			parameters: { resource: 'note', operation: 'getAll', searchBy: 'modifiedDate', modifiedFrom: sa.fixture.ago(60 * 25), limit: 1, filters: { noteTypes: [NOTE_TYPE_ID.Case] }, simplify: false },
-			credentials: sa.credentials,
-			timezone: 'UTC',
-		});
+		const items = await runGetMany(sa, 'note', { searchBy: 'modifiedDate', modifiedFrom: sa.fixture.ago(60 * 25), limit: 1, filters: { noteTypes: [NOTE_TYPE_ID.Case] }, simplify: false });
 		expect(items.map((i) => i.json.noteID)).toEqual([20000]);
 		expect((await sa.calls()).filter((c) => c === 'POST /case/notes/byDatePaged')).toHaveLength(1);
 	});
