@@ -67,11 +67,11 @@ export function useSa(fixture?: () => Fixture): SaHarness {
 export const runGetMany = (
 	sa: SaHarness,
 	resource: string,
-	parameters: IDataObject,
+	parameters: Record<string, unknown>,
 	options: Parameters<typeof runNode>[1] = {},
 ) =>
 	runNode(new SmartAdvocate(), {
-		parameters: { resource, operation: 'getAll', ...parameters },
+		parameters: { resource, operation: 'getAll', ...parameters } as IDataObject,
 		credentials: sa.credentials,
 		timezone: 'UTC',
 		...options,
