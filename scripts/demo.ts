@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error, no-console -- runs in Node, never in n8n (eslint.dev.config.mjs) */
 /**
  * The running demo: both simulators with the demo firm on fixed ports, a real n8n 2.x on
  * 127.0.0.1:5678 with this package, an owner login, both credentials pointing at the

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- runs in Node, never in n8n (eslint.dev.config.mjs) */
 /**
  * Takes the README's pictures of each template's canvas from the real n8n editor:
  * starts the demo stack on free ports, logs the browser in with the owner's session, opens each

@@ -4,7 +4,8 @@
 // lints that source and the published tarball. Here the same lint runs through the scanner's own
 // exported `analyzePackage` on the same two inputs (this source tree, and the tarball `npm pack`
 // makes from it); the provenance part can only be checked after publishing, so this checks that
-// the publish workflow produces it. Also: the CLI's `n8n-node cloud-support` must say eligible.
+// the publish workflow produces it. Also: the CLI's `n8n-node cloud-support` must say eligible, and a
+// bare `n8n-node lint` must exit 0.
 // Needs a build first (`npm run build`). Exits 1 when anything fails.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -79,6 +80,12 @@ try {
 		'n8n-node cloud-support: eligible for n8n Cloud verification',
 		status,
 	);
+
+	// 6. What n8n's verification runs on the repository: a bare `n8n-node lint` (no ESLint flags).
+	const env = { ...process.env };
+	delete env.ESLINT_FLAGS;
+	const lint = spawnSync(join(root, 'node_modules/.bin/n8n-node'), ['lint'], { cwd: root, encoding: 'utf8', env });
+	check(lint.status === 0, 'a bare `n8n-node lint` exits 0', `${lint.stdout}${lint.stderr}`.replace(/\u001b\[[0-9;]*m/g, ''));
 } finally {
 	rmSync(work, { recursive: true, force: true });
 }

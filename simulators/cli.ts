@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- runs in Node, never in n8n (eslint.dev.config.mjs) */
 /**
  * `npm run simulators`: both simulators on 127.0.0.1 with the demo firm (or a seed file, or N
  * synthetic cases), until Ctrl-C.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- runs in Node, never in n8n (eslint.dev.config.mjs) */
 /**
  * The file host: a second origin serving file bytes at signed, expiring URLs, the way Case Status hands out
  * storage links in `/v1/api/files` `url`. Like a pre-signed storage URL it answers 403 to a request that

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- runs in Node, never in n8n (eslint.dev.config.mjs) */
 /**
  * The Case Status simulator: the API (shared toolkit: admin API, faults, latency, outage, clock, request log)
  * and its file host on a second port. See ROUTES.md for the contract.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error -- runs in Node, never in n8n (eslint.dev.config.mjs) */
 /**
  * A small `multipart/form-data` parser (RFC 7578), enough for what HTTP clients send: the boundary from the
  * Content-Type (quoted or not), CRLF line breaks, `name`/`filename` (quoted, or RFC 5987 `filename*`), a

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- runs in Node, never in n8n (eslint.dev.config.mjs) */
 /**
  * The demo firm: "Hartwell & Mendez Injury Law", a plaintiff personal-injury firm with ~50 cases.
  *

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error, no-console -- runs in Node, never in n8n (eslint.dev.config.mjs) */
 /**
  * A tiny HTTP toolkit shared by both simulators: route matching, request parsing, the admin API
  * (reset, seed, state, request log, counters, faults, latency, outage, clock) and start/stop.

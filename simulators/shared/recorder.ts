@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- runs in Node, never in n8n (eslint.dev.config.mjs) */
 /**
  * A second origin for redirect tests: a stand-in for the storage host, CDN or hostile proxy an API
  * route might redirect to. It records every request with the headers it received (so a test can

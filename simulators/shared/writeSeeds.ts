@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- runs in Node, never in n8n (eslint.dev.config.mjs) */
 /**
  * Writes the committed seed file and the demo case lists in SEED-SCHEMA.md.
  * Run `npx tsx simulators/shared/writeSeeds.ts` whenever demoFirm.ts changes; unit tests fail while

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- runs in Node, never in n8n (eslint.dev.config.mjs) */
 /**
  * The SmartAdvocate CaseSync API simulator: a SimService for the shared server (simulators/shared/http.ts)
  * built from a FirmModel. Routes and behaviour: ./ROUTES.md.

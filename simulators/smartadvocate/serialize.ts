@@ -89,7 +89,11 @@ export function caseToApi(ctx: SaContext, c: SaCase, options: { contactInfo: boo
 			comments: '',
 		};
 		out.defendant = c.defendants.map((d) => ({ ...d }));
-		out.caseStaff = staffOf(ctx, c).map(({ roleID: _roleID, ...rest }) => rest);
+		out.caseStaff = staffOf(ctx, c).map((member) => {
+			const withoutRole: Partial<typeof member> = { ...member };
+			delete withoutRole.roleID;
+			return withoutRole;
+		});
 	}
 	if (options.referrals) out.referrals = [];
 	return out;

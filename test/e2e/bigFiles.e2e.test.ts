@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- runs in Node, never in n8n (eslint.dev.config.mjs) */
 /**
  * Big files in a REAL n8n (each installed version) that keeps binary data on disk
  * (`N8N_DEFAULT_BINARY_DATA_MODE=filesystem`): the document template (04) copies a multi-megabyte client

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals -- runs in Node, never in n8n (eslint.dev.config.mjs) */
 /**
  * Smoke test in a REAL n8n, once per installed version (n8n 2.41.1 on Node 24, n8n 1.123.81 on Node 20):
  * our package loads as a community package, its credentials import and authenticate requests, a Manual

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- runs in Node, never in n8n (eslint.dev.config.mjs) */
 /**
  * Both poll triggers in a REAL n8n (each installed version), published and polling every minute under
  * `n8n start`, against the simulators:

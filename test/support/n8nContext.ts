@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-imports, @typescript-eslint/no-explicit-any -- runs in Node, never in n8n (eslint.dev.config.mjs) */
 /**
  * A SMALL IMITATION of n8n's execution context, so node code runs in jest against the simulators over
  * real HTTP. Use it for what our code decides (mapping, paging, matching, messages, which requests go

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error -- runs in Node, never in n8n (eslint.dev.config.mjs) */
 /** Files: the verified list (with proposed filters), one file, and a multipart upload to a case. */
 import { SimError, type Route } from '../../shared/http';
 import { authorized } from '../auth';

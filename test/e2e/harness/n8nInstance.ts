@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error, no-console -- runs in Node, never in n8n (eslint.dev.config.mjs) */
 /**
  * A real n8n (installed by scripts/install-n8n.mjs) with our package loaded as a community package.
  *

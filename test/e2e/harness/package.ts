@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- runs in Node, never in n8n (eslint.dev.config.mjs) */
 /** What our package declares (package.json `n8n` block) and the type names n8n should register for it. */
 import fs from 'node:fs';
 import path from 'node:path';

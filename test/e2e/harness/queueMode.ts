@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- runs in Node, never in n8n (eslint.dev.config.mjs) */
 /**
  * n8n in queue mode, as a firm or consultant runs it to scale out: PostgreSQL as the database, Redis as the
  * queue, one main (`n8n start`: editor, schedules, forms/webhooks, enqueues executions) and N workers

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- runs in Node, never in n8n (eslint.dev.config.mjs) */
 /**
  * PostgreSQL and Redis for queue mode, started by the tests themselves: installed by
  * scripts/install-queue-services.mjs (Debian's packages; a no-op when present), each server on 127.0.0.1 on a

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- runs in Node, never in n8n (eslint.dev.config.mjs) */
 /** Small helpers for the real-n8n harness: ports, polling, log tails, process trees, a local hit server. */
 import fs from 'node:fs';
 import http from 'node:http';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- runs in Node, never in n8n (eslint.dev.config.mjs) */
 /** Which real n8n versions the e2e suite runs, and where scripts/install-n8n.mjs put them. */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- runs in Node, never in n8n (eslint.dev.config.mjs) */
 /**
  * The world an end-to-end test runs in: both simulators (in this jest process, on free ports,
  * seeded with the demo firm) and the two n8n credentials that point at them, named as the

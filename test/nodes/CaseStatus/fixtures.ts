@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- runs in Node, never in n8n (eslint.dev.config.mjs) */
 /**
  * A small firm for the Case Status node tests: the demo firm's staff, practice areas and stages, and
  * three cases already in Case Status with messages and files at times relative to when it is built.

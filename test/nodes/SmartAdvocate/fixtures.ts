@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- runs in Node, never in n8n (eslint.dev.config.mjs) */
 /**
  * A small firm for the SmartAdvocate node tests, with times relative to when it is built (the trigger
  * compares SmartAdvocate's stamps with n8n's clock, so "an hour ago" must really be an hour ago).

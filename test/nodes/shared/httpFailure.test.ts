@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- runs in Node, never in n8n (eslint.dev.config.mjs) */
 import { AxiosError, AxiosHeaders } from 'axios';
 import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
 

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- runs in Node, never in n8n (eslint.dev.config.mjs) */
 import axios from 'axios';
 import { at, startHarness, type Harness } from './fixtures';
 

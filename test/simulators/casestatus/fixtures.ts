@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- runs in Node, never in n8n (eslint.dev.config.mjs) */
 /**
  * Small firm models for the Case Status simulator tests, and a harness that starts the simulator (API and
  * file host on free ports) with axios clients that never throw on a status.

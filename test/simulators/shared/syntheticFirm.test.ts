@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- runs in Node, never in n8n (eslint.dev.config.mjs) */
 import { buildDemoFirm } from '../../../simulators/shared/demoFirm';
 import { INELIGIBLE_REASONS, caseStatusEligibility, stageOfStatus } from '../../../simulators/shared/eligibility';
 import type { FirmModel } from '../../../simulators/shared/firm';

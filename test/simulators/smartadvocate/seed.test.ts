@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- runs in Node, never in n8n (eslint.dev.config.mjs) */
 import fs from 'node:fs';
 import axios from 'axios';
 import type { FirmModel } from '../../../simulators/shared/firm';

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- runs in Node, never in n8n (eslint.dev.config.mjs) */
 import { CaseStatus } from '../../../../nodes/CaseStatus/CaseStatus.node';
 import { runMethod } from '../../../support/n8nContext';
 import { startCs, type CsHarness } from '../harness';

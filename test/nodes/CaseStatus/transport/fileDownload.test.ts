@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- runs in Node, never in n8n (eslint.dev.config.mjs) */
 import { CaseStatus } from '../../../../nodes/CaseStatus/CaseStatus.node';
 import { downloadCaseStatusFile } from '../../../../nodes/CaseStatus/transport/fileDownload';
 import { createContext, type SentRequest } from '../../../support/n8nContext';

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- runs in Node, never in n8n (eslint.dev.config.mjs) */
 import type { IDataObject } from 'n8n-workflow';
 
 import { CaseStatus } from '../../../../../../nodes/CaseStatus/CaseStatus.node';

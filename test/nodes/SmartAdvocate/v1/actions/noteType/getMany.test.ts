@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- runs in Node, never in n8n (eslint.dev.config.mjs) */
 import { SmartAdvocate } from '../../../../../../nodes/SmartAdvocate/SmartAdvocate.node';
 import { runNode } from '../../../../../support/n8nContext';
 import { startSa, type SaHarness } from '../../../harness';
