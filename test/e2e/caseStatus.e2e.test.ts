@@ -8,34 +8,13 @@
  * Needs: `npm run build` (dist/) and `node scripts/install-n8n.mjs`.
  * Run:   npx jest --selectProjects e2e --runInBand test/e2e/caseStatus.e2e.test.ts
  */
-import { startCaseStatusSimulator, type RunningCaseStatusSim } from '../../simulators/casestatus';
-import { API_KEY, buildFixture, STAFF } from '../nodes/CaseStatus/fixtures';
-import {
-	ALL_VERSION_KEYS,
-	expectSuccess,
-	N8N_VERSIONS,
-	N8nInstance,
-	nodeItems,
-	packageTypes,
-	selectedVersionKeys,
-	type N8nVersionKey,
-	type WorkflowJson,
-} from './harness';
-
-const selected = selectedVersionKeys();
-const CREDENTIAL = { id: 'e2eCsNodeCred001', name: 'Case Status (simulator)', type: 'caseStatusApi' };
+import { STAFF } from '../nodes/CaseStatus/fixtures';
+import { expectSuccess, nodeItems, type N8nVersionKey, type WorkflowJson } from './harness';
+import { binaryOf, describeEachN8n, packageNode, useNodeWorld } from './support/nodeWorld';
 
 function workflow(nodeType: string): WorkflowJson {
-	const credentials = { caseStatusApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } };
-	const cs = (id: string, name: string, x: number, parameters: Record<string, unknown>) => ({
-		id,
-		name,
-		type: nodeType,
-		typeVersion: 1,
-		position: [x, 0],
-		parameters,
-		credentials,
-	});
+	const cs = (id: string, name: string, x: number, parameters: Record<string, unknown>) =>
+		packageNode(nodeType, { id, name, position: [x, 0], parameters });
 	const upsert = {
 		resource: 'case',
 		operation: 'upsert',
@@ -95,30 +74,13 @@ function workflow(nodeType: string): WorkflowJson {
 	};
 }
 
-function binaryOf(run: ReturnType<typeof expectSuccess>, nodeName: string): Record<string, unknown> {
-	const item = run.data.resultData.runData[nodeName]?.[0]?.data?.main?.[0]?.[0];
-	return (item?.binary?.data ?? {}) as Record<string, unknown>;
-}
-
 function suite(version: N8nVersionKey): void {
-	let n8n: N8nInstance | undefined;
-	let sim: RunningCaseStatusSim;
-	const types = packageTypes();
-
-	beforeAll(async () => {
-		sim = await startCaseStatusSimulator({ firm: buildFixture().firm });
-		n8n = await N8nInstance.create(version);
-	});
-
-	afterAll(async () => {
-		await n8n?.dispose();
-		await sim?.close();
-	});
+	const world = useNodeWorld(version);
 
 	it('runs case, message and document operations of the Case Status node', async () => {
-		await n8n!.importCredentials([{ ...CREDENTIAL, data: { environment: 'custom', baseUrl: sim.api.url, apiKey: API_KEY } }]);
-		const [id] = await n8n!.importWorkflows([workflow(`${types.name}.caseStatus`)]);
-		const run = expectSuccess(await n8n!.execute(id));
+		const { n8n, cs: sim, types } = world();
+		const [id] = await n8n.importWorkflows([workflow(types.cs)]);
+		const run = expectSuccess(await n8n.execute(id));
 
 		const [created] = nodeItems(run, 'Create');
 		expect(created).toMatchObject({
@@ -146,9 +108,4 @@ function suite(version: N8nVersionKey): void {
 	});
 }
 
-for (const version of ALL_VERSION_KEYS) {
-	const spec = N8N_VERSIONS[version];
-	const title = `Case Status node in n8n ${spec.n8nVersion} (Node ${spec.node})`;
-	if (selected.includes(version)) describe(title, () => suite(version));
-	else describe.skip(title, () => it('runs', () => undefined));
-}
+describeEachN8n((spec) => `Case Status node in n8n ${spec.n8nVersion} (Node ${spec.node})`, suite);

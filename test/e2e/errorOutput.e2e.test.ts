@@ -10,25 +10,9 @@
  * Needs: `npm run build` (dist/) and `node scripts/install-n8n.mjs`.
  * Run:   npx jest --selectProjects e2e --runInBand test/e2e/errorOutput.e2e.test.ts
  */
-import { startCaseStatusSimulator, type RunningCaseStatusSim } from '../../simulators/casestatus';
-import { startSmartAdvocateSimulator, type RunningSmartAdvocate } from '../../simulators/smartadvocate';
-import { API_KEY, buildFixture as buildCsFixture, STAFF } from '../nodes/CaseStatus/fixtures';
-import { API_USER, buildFixture as buildSaFixture } from '../nodes/SmartAdvocate/fixtures';
-import {
-	ALL_VERSION_KEYS,
-	expectSuccess,
-	N8N_VERSIONS,
-	N8nInstance,
-	nodeItems,
-	packageTypes,
-	selectedVersionKeys,
-	type N8nVersionKey,
-	type WorkflowJson,
-} from './harness';
-
-const selected = selectedVersionKeys();
-const CS_CREDENTIAL = { id: 'e2eErrOutCsCred1', name: 'Case Status (simulator)', type: 'caseStatusApi' };
-const SA_CREDENTIAL = { id: 'e2eErrOutSaCred1', name: 'SmartAdvocate (simulator)', type: 'smartAdvocateApi' };
+import { STAFF } from '../nodes/CaseStatus/fixtures';
+import { expectSuccess, nodeItems, type N8nVersionKey, type WorkflowJson } from './harness';
+import { describeEachN8n, packageNode, pairedItems, useNodeWorld } from './support/nodeWorld';
 
 /** Four cases for Create or Update: two good, one refused by Case Status (422), one refused by the node. */
 const CASES = [
@@ -57,34 +41,30 @@ function workflow(types: { cs: string; sa: string }): WorkflowJson {
 		position: [x, y],
 		parameters: {},
 	});
-	const upsert = (id: string, name: string, y: number, onError: string) => ({
-		id,
-		name,
-		type: types.cs,
-		typeVersion: 1,
-		position: [400, y],
-		onError,
-		credentials: { caseStatusApi: { id: CS_CREDENTIAL.id, name: CS_CREDENTIAL.name } },
-		parameters: {
-			resource: 'case',
-			operation: 'upsert',
-			integrationId: '={{ $json.id }}',
-			readableId: '={{ $json.number }}',
-			primaryAttorneyEmail: '={{ $json.attorney }}',
-			clients: { client: [{ firstName: 'Ana', lastName: '={{ "Client " + $json.number }}', cellPhone: '(555) 301-0001' }] },
-			additionalFields: { practiceArea: 'Workers Comp', stage: 'Intake' },
-		},
-	});
-	const getCase = (id: string, name: string, y: number, onError: string) => ({
-		id,
-		name,
-		type: types.sa,
-		typeVersion: 1,
-		position: [400, y],
-		onError,
-		credentials: { smartAdvocateApi: { id: SA_CREDENTIAL.id, name: SA_CREDENTIAL.name } },
-		parameters: { resource: 'case', operation: 'get', case: { __rl: true, mode: 'id', value: '={{ $json.caseId }}' } },
-	});
+	const upsert = (id: string, name: string, y: number, onError: string) =>
+		packageNode(types.cs, {
+			id,
+			name,
+			position: [400, y],
+			onError,
+			parameters: {
+				resource: 'case',
+				operation: 'upsert',
+				integrationId: '={{ $json.id }}',
+				readableId: '={{ $json.number }}',
+				primaryAttorneyEmail: '={{ $json.attorney }}',
+				clients: { client: [{ firstName: 'Ana', lastName: '={{ "Client " + $json.number }}', cellPhone: '(555) 301-0001' }] },
+				additionalFields: { practiceArea: 'Workers Comp', stage: 'Intake' },
+			},
+		});
+	const getCase = (id: string, name: string, y: number, onError: string) =>
+		packageNode(types.sa, {
+			id,
+			name,
+			position: [400, y],
+			onError,
+			parameters: { resource: 'case', operation: 'get', case: { __rl: true, mode: 'id', value: '={{ $json.caseId }}' } },
+		});
 	const to = (node: string) => [{ node, type: 'main', index: 0 }];
 	return {
 		id: 'e2eErrOutFlow001',
@@ -115,35 +95,15 @@ function workflow(types: { cs: string; sa: string }): WorkflowJson {
 
 type Run = ReturnType<typeof expectSuccess>;
 
-function pairedItems(run: Run, nodeName: string, output = 0): unknown[] {
-	const items = run.data.resultData.runData[nodeName]?.[0]?.data?.main?.[output] ?? [];
-	return (items as Array<{ pairedItem?: unknown }>).map((item) => item.pairedItem);
-}
-
 function suite(version: N8nVersionKey): void {
-	let n8n: N8nInstance | undefined;
-	let cs: RunningCaseStatusSim;
-	let sa: RunningSmartAdvocate;
+	const world = useNodeWorld(version);
 	let run: Run;
-	const types = packageTypes();
 
 	beforeAll(async () => {
-		cs = await startCaseStatusSimulator({ firm: buildCsFixture().firm });
-		sa = await startSmartAdvocateSimulator({ firm: buildSaFixture().firm });
-		n8n = await N8nInstance.create(version);
-		await n8n.importCredentials([
-			{ ...CS_CREDENTIAL, data: { environment: 'custom', baseUrl: cs.api.url, apiKey: API_KEY } },
-			{ ...SA_CREDENTIAL, data: { baseUrl: sa.url, username: API_USER.username, password: API_USER.password } },
-		]);
-		const [id] = await n8n.importWorkflows([workflow({ cs: `${types.name}.caseStatus`, sa: `${types.name}.smartAdvocate` })]);
+		const { n8n, types } = world();
+		const [id] = await n8n.importWorkflows([workflow(types)]);
 		run = expectSuccess(await n8n.execute(id, { timeoutMs: 240_000 }));
 	}, 400_000);
-
-	afterAll(async () => {
-		await n8n?.dispose();
-		await cs?.close();
-		await sa?.close();
-	});
 
 	it('Case Status, error output: good cases on the main output, refused ones on the error output with their input fields', () => {
 		expect(nodeItems(run, 'CS Error Output').map((item) => item.readableId)).toEqual(['2025-00501', '2025-00504']);
@@ -209,9 +169,4 @@ function suite(version: N8nVersionKey): void {
 	});
 }
 
-for (const version of ALL_VERSION_KEYS) {
-	const spec = N8N_VERSIONS[version];
-	const title = `On Error in n8n ${spec.n8nVersion} (Node ${spec.node})`;
-	if (selected.includes(version)) describe(title, () => suite(version));
-	else describe.skip(title, () => it('runs', () => undefined));
-}
+describeEachN8n((spec) => `On Error in n8n ${spec.n8nVersion} (Node ${spec.node})`, suite);

@@ -2,39 +2,23 @@
  * The SmartAdvocate node in a REAL n8n (each installed version), against the SmartAdvocate simulator:
  * Get Case → Create Note → Convert to File → Upload Document → Download Document, from the CLI.
  * Proves what the jest context only imitates: resource locators, expressions, JSON and multipart bodies,
- * and binary data as n8n itself handles them.
+ * and binary data as n8n itself handles them. Also: a login that SmartAdvocate answers with a redirect to
+ * another server sends the password nowhere (the credential follows redirects itself, with n8n's request
+ * helper told not to).
  *
  * Needs: `npm run build` (dist/) and `node scripts/install-n8n.mjs`.
  * Run:   npx jest --selectProjects e2e --runInBand test/e2e/smartAdvocate.e2e.test.ts
  */
-import { startSmartAdvocateSimulator, type RunningSmartAdvocate } from '../../simulators/smartadvocate';
-import { API_USER, buildFixture } from '../nodes/SmartAdvocate/fixtures';
-import {
-	ALL_VERSION_KEYS,
-	expectSuccess,
-	N8N_VERSIONS,
-	N8nInstance,
-	nodeItems,
-	packageTypes,
-	selectedVersionKeys,
-	type N8nVersionKey,
-	type WorkflowJson,
-} from './harness';
+import axios from 'axios';
 
-const selected = selectedVersionKeys();
-const CREDENTIAL = { id: 'e2eSaNodeCred001', name: 'SmartAdvocate (simulator)', type: 'smartAdvocateApi' };
+import { startHeaderRecorder } from '../../simulators/shared/recorder';
+import { API_USER } from '../nodes/SmartAdvocate/fixtures';
+import { expectSuccess, nodeItems, type N8nVersionKey, type WorkflowJson } from './harness';
+import { binaryOf, describeEachN8n, packageNode, smartAdvocateCredential, useNodeWorld } from './support/nodeWorld';
 
 function workflow(nodeType: string): WorkflowJson {
-	const credentials = { smartAdvocateApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } };
-	const sa = (id: string, name: string, x: number, parameters: Record<string, unknown>) => ({
-		id,
-		name,
-		type: nodeType,
-		typeVersion: 1,
-		position: [x, 0],
-		parameters,
-		credentials,
-	});
+	const sa = (id: string, name: string, x: number, parameters: Record<string, unknown>) =>
+		packageNode(nodeType, { id, name, position: [x, 0], parameters });
 	return {
 		id: 'e2eSaNodeFlow001',
 		name: 'e2e: SmartAdvocate node',
@@ -85,30 +69,13 @@ function workflow(nodeType: string): WorkflowJson {
 	};
 }
 
-function binaryOf(run: ReturnType<typeof expectSuccess>, nodeName: string): Record<string, unknown> {
-	const item = run.data.resultData.runData[nodeName]?.[0]?.data?.main?.[0]?.[0];
-	return (item?.binary?.data ?? {}) as Record<string, unknown>;
-}
-
 function suite(version: N8nVersionKey): void {
-	let n8n: N8nInstance | undefined;
-	let sim: RunningSmartAdvocate;
-	const types = packageTypes();
-
-	beforeAll(async () => {
-		sim = await startSmartAdvocateSimulator({ firm: buildFixture().firm });
-		n8n = await N8nInstance.create(version);
-	});
-
-	afterAll(async () => {
-		await n8n?.dispose();
-		await sim?.close();
-	});
+	const world = useNodeWorld(version);
 
 	it('runs case, note and document operations of the SmartAdvocate node', async () => {
-		await n8n!.importCredentials([{ ...CREDENTIAL, data: { baseUrl: sim.url, username: API_USER.username, password: API_USER.password } }]);
-		const [id] = await n8n!.importWorkflows([workflow(`${types.name}.smartAdvocate`)]);
-		const run = expectSuccess(await n8n!.execute(id));
+		const { n8n, sa: sim, types } = world();
+		const [id] = await n8n.importWorkflows([workflow(types.sa)]);
+		const run = expectSuccess(await n8n.execute(id));
 
 		expect(nodeItems(run, 'Get Case')).toEqual([
 			expect.objectContaining({ caseId: 1001, caseNumber: '2024-0001', leadAttorney: expect.objectContaining({ name: 'Alice Archer' }) }),
@@ -128,11 +95,39 @@ function suite(version: N8nVersionKey): void {
 		const stored = sim.service.state.documents.get(uploaded.documentId as number)!;
 		expect(stored.content.toString('utf8')).toBe('Lead attorney: Alice Archer\nClients: 2 & counting');
 	});
+
+	it('never sends the password to another server a login redirect points at', async () => {
+		const { n8n, sa: sim, types } = world();
+		const elsewhere = await startHeaderRecorder();
+		const admin = axios.create({ baseURL: `${sim.url}/__admin` });
+		try {
+			// A credential with no session token yet, so this run must log in.
+			const fresh = { id: 'e2eSaRedirCred01', name: 'SmartAdvocate (login redirected)' };
+			await n8n.importCredentials([smartAdvocateCredential(sim, fresh)]);
+			await admin.post('/redirects', { route: 'Users/authenticate', location: elsewhere.url, appendPath: true, status: 307, count: 10 });
+			const [id] = await n8n.importWorkflows([
+				{
+					id: 'e2eSaLoginRedir1',
+					name: 'e2e: SmartAdvocate login redirected',
+					nodes: [
+						{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+						packageNode(types.sa, { id: 'get', name: 'Get Case', position: [200, 0], parameters: { resource: 'case', operation: 'get', case: { __rl: true, mode: 'id', value: '1001' } } }, fresh),
+					],
+					connections: { Start: { main: [[{ node: 'Get Case', type: 'main', index: 0 }]] } },
+					settings: { executionOrder: 'v1' },
+				},
+			]);
+			const result = await n8n.execute(id);
+			expect(result.ok).toBe(false);
+			expect(JSON.stringify(result.error)).toMatch(/redirect/i);
+			expect(JSON.stringify(result.error)).not.toContain(API_USER.password);
+			expect(elsewhere.requests).toEqual([]);
+			expect(sim.requests.filter((r) => /Users\/authenticate/i.test(r.path)).length).toBeGreaterThan(0);
+		} finally {
+			await admin.delete('/redirects');
+			await elsewhere.close();
+		}
+	});
 }
 
-for (const version of ALL_VERSION_KEYS) {
-	const spec = N8N_VERSIONS[version];
-	const title = `SmartAdvocate node in n8n ${spec.n8nVersion} (Node ${spec.node})`;
-	if (selected.includes(version)) describe(title, () => suite(version));
-	else describe.skip(title, () => it('runs', () => undefined));
-}
+describeEachN8n((spec) => `SmartAdvocate node in n8n ${spec.n8nVersion} (Node ${spec.node})`, suite);
