@@ -10,7 +10,7 @@
  */
 import { STAFF } from '../nodes/CaseStatus/fixtures';
 import { expectSuccess, nodeItems, type N8nVersionKey, type WorkflowJson } from './harness';
-import { binaryOf, describeEachN8n, packageNode, useNodeWorld } from './support/nodeWorld';
+import { binaryOf, chainWorkflow, describeEachN8n, packageNode, useNodeWorld } from './support/nodeWorld';
 
 function workflow(nodeType: string): WorkflowJson {
 	const cs = (id: string, name: string, x: number, parameters: Record<string, unknown>) =>
@@ -29,49 +29,35 @@ function workflow(nodeType: string): WorkflowJson {
 			paralegalEmails: `${STAFF.tran}, ${STAFF.ortega}`,
 		},
 	};
-	return {
-		id: 'e2eCsNodeFlow001',
-		name: 'e2e: Case Status node',
-		nodes: [
-			{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			cs('create', 'Create', 200, upsert),
-			cs('again', 'Again', 400, upsert),
-			cs('send', 'Send', 600, {
-				resource: 'message',
-				operation: 'send',
-				case: { __rl: true, mode: 'integrationId', value: '={{ $json.integrationId }}' },
-				content: '=Welcome, {{ $json.clients[0].firstName }}! Your case {{ $json.readableId }} is open.',
-				options: { externalId: 'e2e:1' },
-			}),
-			{
-				id: 'file',
-				name: 'To File',
-				type: 'n8n-nodes-base.convertToFile',
-				typeVersion: 1.1,
-				position: [800, 0],
-				parameters: { operation: 'toText', sourceProperty: 'content', options: { fileName: 'welcome.txt' } },
-			},
-			cs('upload', 'Upload', 1000, {
-				resource: 'document',
-				operation: 'upload',
-				case: { __rl: true, mode: 'readableId', value: '2025-00400' },
-			}),
-			cs('download', 'Download', 1200, {
-				resource: 'document',
-				operation: 'download',
-				fileId: '={{ $json.fileId }}',
-			}),
-		],
-		connections: {
-			Start: { main: [[{ node: 'Create', type: 'main', index: 0 }]] },
-			Create: { main: [[{ node: 'Again', type: 'main', index: 0 }]] },
-			Again: { main: [[{ node: 'Send', type: 'main', index: 0 }]] },
-			Send: { main: [[{ node: 'To File', type: 'main', index: 0 }]] },
-			'To File': { main: [[{ node: 'Upload', type: 'main', index: 0 }]] },
-			Upload: { main: [[{ node: 'Download', type: 'main', index: 0 }]] },
+	return chainWorkflow('e2eCsNodeFlow001', 'e2e: Case Status node', [
+		cs('create', 'Create', 200, upsert),
+		cs('again', 'Again', 400, upsert),
+		cs('send', 'Send', 600, {
+			resource: 'message',
+			operation: 'send',
+			case: { __rl: true, mode: 'integrationId', value: '={{ $json.integrationId }}' },
+			content: '=Welcome, {{ $json.clients[0].firstName }}! Your case {{ $json.readableId }} is open.',
+			options: { externalId: 'e2e:1' },
+		}),
+		{
+			id: 'file',
+			name: 'To File',
+			type: 'n8n-nodes-base.convertToFile',
+			typeVersion: 1.1,
+			position: [800, 0],
+			parameters: { operation: 'toText', sourceProperty: 'content', options: { fileName: 'welcome.txt' } },
 		},
-		settings: { executionOrder: 'v1' },
-	};
+		cs('upload', 'Upload', 1000, {
+			resource: 'document',
+			operation: 'upload',
+			case: { __rl: true, mode: 'readableId', value: '2025-00400' },
+		}),
+		cs('download', 'Download', 1200, {
+			resource: 'document',
+			operation: 'download',
+			fileId: '={{ $json.fileId }}',
+		}),
+	]);
 }
 
 function suite(version: N8nVersionKey): void {

@@ -14,59 +14,46 @@ import axios from 'axios';
 import { startHeaderRecorder } from '../../simulators/shared/recorder';
 import { API_USER } from '../nodes/SmartAdvocate/fixtures';
 import { expectSuccess, nodeItems, type N8nVersionKey, type WorkflowJson } from './harness';
-import { binaryOf, describeEachN8n, packageNode, smartAdvocateCredential, useNodeWorld } from './support/nodeWorld';
+import { binaryOf, chainWorkflow, describeEachN8n, packageNode, smartAdvocateCredential, useNodeWorld } from './support/nodeWorld';
 
 function workflow(nodeType: string): WorkflowJson {
 	const sa = (id: string, name: string, x: number, parameters: Record<string, unknown>) =>
 		packageNode(nodeType, { id, name, position: [x, 0], parameters });
-	return {
-		id: 'e2eSaNodeFlow001',
-		name: 'e2e: SmartAdvocate node',
-		nodes: [
-			{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			sa('get', 'Get Case', 200, {
-				resource: 'case',
-				operation: 'get',
-				case: { __rl: true, mode: 'caseNumber', value: '2024-0001' },
-			}),
-			sa('note', 'Create Note', 400, {
-				resource: 'note',
-				operation: 'create',
-				case: { __rl: true, mode: 'id', value: '={{ $json.caseId }}' },
-				noteType: 11,
-				subject: 'From n8n',
-				text: '=Lead attorney: {{ $json.leadAttorney.name }}\nClients: {{ $json.clients.length }} & counting',
-				sharedInClientPortal: true,
-			}),
-			{
-				id: 'file',
-				name: 'To File',
-				type: 'n8n-nodes-base.convertToFile',
-				typeVersion: 1.1,
-				position: [600, 0],
-				parameters: { operation: 'toText', sourceProperty: 'text', options: { fileName: 'note.txt' } },
-			},
-			sa('upload', 'Upload', 800, {
-				resource: 'document',
-				operation: 'upload',
-				case: { __rl: true, mode: 'caseNumber', value: '2024-0001' },
-				additionalFields: { description: 'Uploaded by n8n' },
-			}),
-			sa('download', 'Download', 1000, {
-				resource: 'document',
-				operation: 'download',
-				documentId: '={{ $json.documentId }}',
-			}),
-		],
-		connections: {
-			Start: { main: [[{ node: 'Get Case', type: 'main', index: 0 }]] },
-			'Get Case': { main: [[{ node: 'Create Note', type: 'main', index: 0 }]] },
-			'Create Note': { main: [[{ node: 'To File', type: 'main', index: 0 }]] },
-			'To File': { main: [[{ node: 'Upload', type: 'main', index: 0 }]] },
-			Upload: { main: [[{ node: 'Download', type: 'main', index: 0 }]] },
+	return chainWorkflow('e2eSaNodeFlow001', 'e2e: SmartAdvocate node', [
+		sa('get', 'Get Case', 200, {
+			resource: 'case',
+			operation: 'get',
+			case: { __rl: true, mode: 'caseNumber', value: '2024-0001' },
+		}),
+		sa('note', 'Create Note', 400, {
+			resource: 'note',
+			operation: 'create',
+			case: { __rl: true, mode: 'id', value: '={{ $json.caseId }}' },
+			noteType: 11,
+			subject: 'From n8n',
+			text: '=Lead attorney: {{ $json.leadAttorney.name }}\nClients: {{ $json.clients.length }} & counting',
+			sharedInClientPortal: true,
+		}),
+		{
+			id: 'file',
+			name: 'To File',
+			type: 'n8n-nodes-base.convertToFile',
+			typeVersion: 1.1,
+			position: [600, 0],
+			parameters: { operation: 'toText', sourceProperty: 'text', options: { fileName: 'note.txt' } },
 		},
-		settings: { executionOrder: 'v1' },
-	};
+		sa('upload', 'Upload', 800, {
+			resource: 'document',
+			operation: 'upload',
+			case: { __rl: true, mode: 'caseNumber', value: '2024-0001' },
+			additionalFields: { description: 'Uploaded by n8n' },
+		}),
+		sa('download', 'Download', 1000, {
+			resource: 'document',
+			operation: 'download',
+			documentId: '={{ $json.documentId }}',
+		}),
+	]);
 }
 
 function suite(version: N8nVersionKey): void {
@@ -106,16 +93,9 @@ function suite(version: N8nVersionKey): void {
 			await n8n.importCredentials([smartAdvocateCredential(sim, fresh)]);
 			await admin.post('/redirects', { route: 'Users/authenticate', location: elsewhere.url, appendPath: true, status: 307, count: 10 });
 			const [id] = await n8n.importWorkflows([
-				{
-					id: 'e2eSaLoginRedir1',
-					name: 'e2e: SmartAdvocate login redirected',
-					nodes: [
-						{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-						packageNode(types.sa, { id: 'get', name: 'Get Case', position: [200, 0], parameters: { resource: 'case', operation: 'get', case: { __rl: true, mode: 'id', value: '1001' } } }, fresh),
-					],
-					connections: { Start: { main: [[{ node: 'Get Case', type: 'main', index: 0 }]] } },
-					settings: { executionOrder: 'v1' },
-				},
+				chainWorkflow('e2eSaLoginRedir1', 'e2e: SmartAdvocate login redirected', [
+					packageNode(types.sa, { id: 'get', name: 'Get Case', position: [200, 0], parameters: { resource: 'case', operation: 'get', case: { __rl: true, mode: 'id', value: '1001' } } }, fresh),
+				]),
 			]);
 			const result = await n8n.execute(id);
 			expect(result.ok).toBe(false);

@@ -1,25 +1,46 @@
 /* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-imports, @typescript-eslint/no-explicit-any -- runs in Node, never in n8n (eslint.dev.config.mjs) */
 /**
  * A SMALL IMITATION of n8n's execution context, so node code runs in jest against the simulators over
- * real HTTP. Use it for what our code decides (mapping, paging, matching, messages, which requests go
- * out); never as proof of how n8n behaves. What it does:
- * - parameters get their defaults from the node description (n8n-workflow's own getNodeParameters);
- *   `={{ $json… }}` / `$index` expressions are evaluated as plain JavaScript, nothing more of n8n's language;
- * - httpRequestWithAuthentication runs preAuthentication when the expirable field is empty, applies
- *   `authenticate`, and on a 401 logs in again and resends once;
- * - `continueOnFail: true` means "Continue (regular output)";
- * - binary helpers keep base64 data on the item.
+ * real HTTP. It is for what OUR code decides (mapping, paging, matching, retries we make, messages,
+ * which requests go out and with which headers); it proves nothing about how n8n behaves.
  *
- * What it does NOT cover (each is proven in a real n8n 2.41.1 and 1.123.81 by the e2e file named):
- * - "Continue (using error output)" and how n8n routes, merges and rewrites failed items
- *   (test/e2e/errorOutput.e2e.test.ts);
- * - poll scheduling, static data persistence between polls, n8n's poll back-off, and the credential
- *   refresh of an expired token under a running trigger (test/e2e/triggers.e2e.test.ts);
- * - n8n's request helper itself: redirects and where credentials go on them, timeouts, the error
- *   objects and headers it hands back, Retry-After (the transport/redirect e2e files);
- * - binary data modes (filesystem, streams) and memory (the document/binary e2e files);
- * - the expression language, resource-locator extraction rules, paired-item checks, and
- *   n8n's item normalisation after execute().
+ * What it does, and no more:
+ * - parameters get their defaults from the node description (n8n-workflow's own getNodeParameters);
+ *   `={{ $json… }}` / `$index` expressions are evaluated as plain JavaScript;
+ * - requests go out with axios; `httpRequestWithAuthentication` runs the credential's preAuthentication
+ *   once while its token field is empty, then applies `authenticate`. A 401 is an error: n8n's own
+ *   log-in-again-and-resend is not imitated;
+ * - `continueOnFail: true` means "Continue (regular output)"; binary data is base64 on the item;
+ * - `testCredential` logs in and sends the credential's test request, as the Test button would.
+ *
+ * What it does NOT cover: n8n's request helper (redirects and where credentials go on them, timeouts,
+ * the error objects and headers it hands back, Retry-After, the log-in-again on a 401), the error output
+ * and how n8n routes failed items, binary data modes and streams, poll scheduling and static-data
+ * persistence, the expression language and resource-locator rules, paired-item checks, and the
+ * credential Test button's own flow. Each claim of that kind in the unit tests is proven in a real n8n
+ * 2.41.1 and 1.123.81 by:
+ * - Continue (regular output) fields, Continue (using error output) routing
+ *   → test/e2e/errorOutput.e2e.test.ts (all four tests);
+ * - a session token fetched by preAuthentication and sent as Bearer → test/e2e/smoke.e2e.test.ts
+ *   "imports a credential of each type and runs … HTTP Request (our credentials)";
+ * - logging in again after the token expired → test/e2e/transport.e2e.test.ts "logs in again when the
+ *   stored session token has expired", test/e2e/bigFiles.e2e.test.ts "a streamed upload whose
+ *   SmartAdvocate session has expired …", test/e2e/triggers.e2e.test.ts (the 20 s token polls);
+ * - the password never follows a login redirect to another server → test/e2e/smartAdvocate.e2e.test.ts
+ *   "never sends the password to another server a login redirect points at";
+ * - no credential on an API redirect to another origin, same-origin redirects still work, Retry-After,
+ *   timeouts → test/e2e/transport.e2e.test.ts (the tests of those names);
+ * - a Case Status file is downloaded from its host without the API key → test/e2e/caseStatus.e2e.test.ts
+ *   "runs case, message and document operations …" (file host saw no Authorization) and
+ *   test/e2e/relays.e2e.test.ts "document relay: … the API key never reaches the file host";
+ * - binaries kept on disk are streamed → test/e2e/bigFiles.e2e.test.ts "the document template copies a
+ *   12 MB client file …";
+ * - one bad item never blocks a poll, unknown message types, token refresh under a running trigger
+ *   → test/e2e/triggers.e2e.test.ts (both tests); the cursor logic itself is ours (unit tests);
+ * - resource locators, expressions, multipart and binary bodies as n8n builds them
+ *   → test/e2e/caseStatus.e2e.test.ts and test/e2e/smartAdvocate.e2e.test.ts.
+ * Not proven in a real n8n yet: the credential Test button (test/credentials/credentials.test.ts checks
+ * our preAuthentication and test request only).
  */
 import type { Readable } from 'stream';
 import axios, { type AxiosRequestConfig } from 'axios';
@@ -180,12 +201,12 @@ export function createContext(versioned: INodeType | IVersionedNodeType, options
 		return { ...data } as ICredentialDataDecryptedObject;
 	}
 
-	async function preAuthenticate(type: string, data: IDataObject, expired: boolean) {
+	async function preAuthenticate(type: string, data: IDataObject) {
 		const credentialType = credentialTypes[type];
 		if (!credentialType?.preAuthentication) return;
 		const expirable = credentialType.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable);
 		if (!expirable) return;
-		if (!expired && data[expirable.name]) return;
+		if (data[expirable.name]) return;
 		const update = await credentialType.preAuthentication.call({ helpers: { httpRequest: (o: IHttpRequestOptions) => sendHttp(o, sentRequests) } } as any, data as any);
 		Object.assign(data, update);
 		storedCredentials[type] = { ...storedCredentials[type], ...update };
@@ -204,20 +225,13 @@ export function createContext(versioned: INodeType | IVersionedNodeType, options
 		};
 	}
 
+	// No log-in-again-and-resend on a 401 (n8n's own, proven in test/e2e/transport.e2e.test.ts).
 	async function httpRequestWithAuthentication(type: string, request: IHttpRequestOptions) {
 		const data = (await getCredentials(type)) as IDataObject;
 		try {
-			await preAuthenticate(type, data, false);
+			await preAuthenticate(type, data);
 			return await sendHttp(await authenticate(type, data, request), sentRequests);
 		} catch (error) {
-			if (error?.response?.status === 401 && credentialTypes[type]?.preAuthentication) {
-				try {
-					await preAuthenticate(type, data, true);
-					return await sendHttp(await authenticate(type, data, request), sentRequests);
-				} catch (retryError) {
-					throw new NodeApiError(node, retryError);
-				}
-			}
 			throw new NodeApiError(node, error);
 		}
 	}

@@ -17,6 +17,7 @@ import {
 	type N8nVersionKey,
 	type N8nVersionSpec,
 	type RunData,
+	type WorkflowJson,
 } from '../harness';
 
 /** The credentials every workflow of these files uses, as a node references them. */
@@ -69,6 +70,16 @@ export function packageNode(
 ) {
 	const key = type.endsWith('.caseStatus') ? 'caseStatusApi' : 'smartAdvocateApi';
 	return { typeVersion: 1, ...node, type, credentials: { [key]: credential } };
+}
+
+/** A workflow that runs these nodes one after another, from a Manual Trigger named Start. */
+export function chainWorkflow(id: string, name: string, nodes: Array<{ name: string; [key: string]: unknown }>): WorkflowJson {
+	const start = { id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+	const chain = [start, ...nodes];
+	const connections = Object.fromEntries(
+		chain.slice(0, -1).map((node, i) => [node.name, { main: [[{ node: chain[i + 1].name, type: 'main', index: 0 }]] }]),
+	);
+	return { id, name, nodes: chain, connections, settings: { executionOrder: 'v1' } };
 }
 
 /** The binary `data` of a node's first output item. */

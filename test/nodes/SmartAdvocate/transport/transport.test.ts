@@ -94,16 +94,6 @@ describe('SmartAdvocate transport', () => {
 		expect(JSON.stringify((await admin().get('/state')).data).length).toBe(JSON.stringify(before).length);
 	});
 
-	it('logs in again by itself when the session token expires', async () => {
-		await admin().post('/config', { tokenLifetimeSeconds: 60 });
-		const { context: ctx } = context();
-		await smartAdvocateRequest(ctx, { method: 'GET', path: smartAdvocateEndpoints.caseGroups() }, { action: 'list case groups' });
-		await admin().post('/clock', { offsetMs: 2 * 60 * 60 * 1000 });
-		const groups = await smartAdvocateRequest<IDataObject[]>(ctx, { method: 'GET', path: smartAdvocateEndpoints.caseGroups() }, { action: 'list case groups' });
-		expect(groups.length).toBeGreaterThan(0);
-		expect(await countOf('Users/authenticate')).toBe(2);
-	});
-
 	it('explains a wrong password without ever showing it', async () => {
 		const password = 'Wrong-But-Secret-Passw0rd';
 		const failure: any = await smartAdvocateRequest(context(password).context, { method: 'GET', path: smartAdvocateEndpoints.caseGroups() }, { action: 'list case groups' }).catch((e: any) => e);
