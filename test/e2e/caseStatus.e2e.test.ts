@@ -3,14 +3,14 @@
  * Create or Update (creates) → Create or Update again (unchanged, no write) → Send Message → To File →
  * Upload Document → Download Document, from the CLI. Proves what the jest context only imitates: resource
  * locators, expressions, fixed collections, the multipart Buffer body, and a binary download from the file
- * host made without the API key.
+ * host made without the API key. And the credential's Test button, pressed in a running n8n.
  *
  * Needs: `npm run build` (dist/) and `node scripts/install-n8n.mjs`.
  * Run:   npx jest --selectProjects e2e --runInBand test/e2e/caseStatus.e2e.test.ts
  */
 import { STAFF } from '../nodes/CaseStatus/fixtures';
 import { expectSuccess, nodeItems, type N8nVersionKey, type WorkflowJson } from './harness';
-import { binaryOf, chainWorkflow, describeEachN8n, packageNode, useNodeWorld } from './support/nodeWorld';
+import { binaryOf, caseStatusCredential, chainWorkflow, describeEachN8n, packageNode, pressTestButton, useNodeWorld } from './support/nodeWorld';
 
 function workflow(nodeType: string): WorkflowJson {
 	const cs = (id: string, name: string, x: number, parameters: Record<string, unknown>) =>
@@ -91,6 +91,16 @@ function suite(version: N8nVersionKey): void {
 		const writes = sim.api.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`);
 		expect(writes).toEqual(['POST /v1/api/cases', 'POST /v1/api/messages', 'POST /v1/api/files']);
 		expect(sim.fileHost.requests).toEqual([expect.objectContaining({ status: 200, hadAuthorization: false })]);
+	});
+
+	// Runs `n8n start`, so it comes after the CLI run above.
+	it('the credential Test button passes with the firm key and fails with a wrong one', async () => {
+		const { n8n, cs: sim } = world();
+		const credential = caseStatusCredential(sim);
+		expect(await pressTestButton(n8n, credential)).toMatchObject({ status: 'OK' });
+		const refused = await pressTestButton(n8n, { ...credential, data: { ...credential.data, apiKey: 'cs_wrong_e2e' } });
+		expect(refused.status).toBe('Error');
+		expect(refused.message).not.toContain('cs_wrong_e2e');
 	});
 }
 

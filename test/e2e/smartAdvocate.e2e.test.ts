@@ -4,7 +4,7 @@
  * Proves what the jest context only imitates: resource locators, expressions, JSON and multipart bodies,
  * and binary data as n8n itself handles them. Also: a login that SmartAdvocate answers with a redirect to
  * another server sends the password nowhere (the credential follows redirects itself, with n8n's request
- * helper told not to).
+ * helper told not to). And the credential's Test button, pressed in a running n8n.
  *
  * Needs: `npm run build` (dist/) and `node scripts/install-n8n.mjs`.
  * Run:   npx jest --selectProjects e2e --runInBand test/e2e/smartAdvocate.e2e.test.ts
@@ -14,7 +14,7 @@ import axios from 'axios';
 import { startHeaderRecorder } from '../../simulators/shared/recorder';
 import { API_USER } from '../nodes/SmartAdvocate/fixtures';
 import { expectSuccess, nodeItems, type N8nVersionKey, type WorkflowJson } from './harness';
-import { binaryOf, chainWorkflow, describeEachN8n, packageNode, smartAdvocateCredential, useNodeWorld } from './support/nodeWorld';
+import { binaryOf, chainWorkflow, describeEachN8n, packageNode, pressTestButton, smartAdvocateCredential, useNodeWorld } from './support/nodeWorld';
 
 function workflow(nodeType: string): WorkflowJson {
 	const sa = (id: string, name: string, x: number, parameters: Record<string, unknown>) =>
@@ -107,6 +107,19 @@ function suite(version: N8nVersionKey): void {
 			await admin.delete('/redirects');
 			await elsewhere.close();
 		}
+	});
+
+	// Runs `n8n start`, so it comes after the CLI runs above.
+	it('the credential Test button passes with the right password, and fails without echoing a wrong one', async () => {
+		const { n8n, sa: sim } = world();
+		const credential = smartAdvocateCredential(sim);
+		expect(await pressTestButton(n8n, credential)).toMatchObject({ status: 'OK' });
+		const wrong = 'Not-The-Passw0rd-e2e';
+		const refused = await pressTestButton(n8n, { ...credential, data: { ...credential.data, password: wrong } });
+		expect(refused.status).toBe('Error');
+		// n8n 2.41.1 shows its own "Authorization failed - please check your credentials" here, not the
+		// credential's message (the login failure carries HTTP 401, and n8n's NodeApiError replaces the message).
+		expect(refused.message).not.toContain(wrong);
 	});
 }
 

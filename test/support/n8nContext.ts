@@ -39,8 +39,10 @@
  *   → test/e2e/triggers.e2e.test.ts (both tests); the cursor logic itself is ours (unit tests);
  * - resource locators, expressions, multipart and binary bodies as n8n builds them
  *   → test/e2e/caseStatus.e2e.test.ts and test/e2e/smartAdvocate.e2e.test.ts.
- * Not proven in a real n8n yet: the credential Test button (test/credentials/credentials.test.ts checks
- * our preAuthentication and test request only).
+ * - the credential Test button passes and fails, never echoing a wrong password or key
+ *   → test/e2e/smartAdvocate.e2e.test.ts and test/e2e/caseStatus.e2e.test.ts "the credential Test button …".
+ *   Known difference: with a wrong SmartAdvocate password, real n8n 2.41.1 shows "Authorization failed -
+ *   please check your credentials", not the credential's own message that testCredential shows here.
  */
 import type { Readable } from 'stream';
 import axios, { type AxiosRequestConfig } from 'axios';

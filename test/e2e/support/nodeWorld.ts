@@ -82,6 +82,15 @@ export function chainWorkflow(id: string, name: string, nodes: Array<{ name: str
 	return { id, name, nodes: chain, connections, settings: { executionOrder: 'v1' } };
 }
 
+/**
+ * Presses a credential's Test button in this n8n, through the REST call the editor makes (starts
+ * `n8n start` first if needed, so call it after the file's CLI runs). The credential must be imported.
+ */
+export async function pressTestButton(n8n: N8nInstance, credential: CredentialFixture): Promise<{ status: string; message: string }> {
+	if (!n8n.isRunning) await n8n.start();
+	return await n8n.rest('POST', '/credentials/test', { credentials: credential });
+}
+
 /** The binary `data` of a node's first output item. */
 export function binaryOf(run: RunData, nodeName: string): Record<string, unknown> {
 	const item = run.data.resultData.runData[nodeName]?.[0]?.data?.main?.[0]?.[0];
