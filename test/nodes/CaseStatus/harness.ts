@@ -8,6 +8,7 @@ import { startCaseStatusSimulator, type RunningCaseStatusSim } from '../../../si
 import type { FileHostRequest } from '../../../simulators/casestatus/context';
 import type { LoggedRequest } from '../../../simulators/shared/http';
 import { runNode } from '../../support/n8nContext';
+import { useHarness } from '../../support/useHarness';
 import { API_KEY, buildFixture, type Fixture } from './fixtures';
 
 export interface CsHarness {
@@ -70,19 +71,8 @@ export async function startCs(fixture: Fixture = buildFixture()): Promise<CsHarn
 /** A resource locator value as n8n stores it. */
 export const rl = (mode: 'list' | 'id' | 'readableId' | 'integrationId', value: string | number) => ({ __rl: true, mode, value });
 
-/**
- * The simulator for one test file: started before the first test, back to the fixture firm before each,
- * closed after the last. The returned harness can be used inside tests (it forwards to the running one).
- */
-export function useCs(fixture?: () => Fixture): CsHarness {
-	let running: CsHarness | undefined;
-	beforeAll(async () => {
-		running = await startCs(fixture?.());
-	});
-	afterAll(() => running?.close());
-	beforeEach(() => running!.reset());
-	return new Proxy({} as CsHarness, { get: (_, key) => running![key as keyof CsHarness] });
-}
+/** The simulator for one test file (see useHarness). */
+export const useCs = (fixture?: () => Fixture): CsHarness => useHarness(() => startCs(fixture?.()));
 
 /** Get Many of one resource on the Case Status node, with Return All on unless the parameters say otherwise. */
 export const runGetMany = (cs: CsHarness, resource: string, parameters: IDataObject) =>

@@ -6,6 +6,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { SmartAdvocate } from '../../../nodes/SmartAdvocate/SmartAdvocate.node';
 import { startSmartAdvocateSimulator, type RunningSmartAdvocate } from '../../../simulators/smartadvocate';
 import { runNode } from '../../support/n8nContext';
+import { useHarness } from '../../support/useHarness';
 import { API_USER, buildFixture, type Fixture } from './fixtures';
 
 export interface SaHarness {
@@ -49,19 +50,8 @@ export async function startSa(fixture: Fixture = buildFixture()): Promise<SaHarn
 /** A resource locator value as n8n stores it. */
 export const rl = (mode: 'list' | 'id' | 'caseNumber', value: string | number) => ({ __rl: true, mode, value });
 
-/**
- * The simulator for one test file: started before the first test, back to the fixture firm before each,
- * closed after the last. The returned harness can be used inside tests (it forwards to the running one).
- */
-export function useSa(fixture?: () => Fixture): SaHarness {
-	let running: SaHarness | undefined;
-	beforeAll(async () => {
-		running = await startSa(fixture?.());
-	});
-	afterAll(() => running?.close());
-	beforeEach(() => running!.reset());
-	return new Proxy({} as SaHarness, { get: (_, key) => running![key as keyof SaHarness] });
-}
+/** The simulator for one test file (see useHarness). */
+export const useSa = (fixture?: () => Fixture): SaHarness => useHarness(() => startSa(fixture?.()));
 
 /** Get Many of one resource on the SmartAdvocate node, in a UTC n8n unless the options say otherwise. */
 export const runGetMany = (
