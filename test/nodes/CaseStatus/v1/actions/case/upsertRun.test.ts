@@ -34,7 +34,7 @@ async function run(items: IDataObject[], options: RunOptions = {}) {
 	});
 	if (options.continueOnFail) node.onError = options.continueOnFail;
 	const send = context.helpers.httpRequestWithAuthentication;
-	const calls = { inFlight: 0, peak: 0 };
+	const calls = { inFlight: 0, peak: 0, credentialReads: 0 };
 	context.helpers.httpRequestWithAuthentication = async (...args: unknown[]) => {
 		calls.inFlight++;
 		calls.peak = Math.max(calls.peak, calls.inFlight);
@@ -43,6 +43,11 @@ async function run(items: IDataObject[], options: RunOptions = {}) {
 		} finally {
 			calls.inFlight--;
 		}
+	};
+	const getCredentials = context.getCredentials;
+	context.getCredentials = async (...args: unknown[]) => {
+		calls.credentialReads++;
+		return await getCredentials(...args);
 	};
 	const execute = async () => ((await nodeType.execute!.call(context as IExecuteFunctions)) as INodeExecutionData[][])[0];
 	return { execute, calls };
@@ -69,7 +74,7 @@ const getCase = async (id: number) =>
 	(await cs.admin.get(`/v1/api/cases/${id}`, { headers: { Authorization: `ApiKey ${API_KEY}` } })).data as IDataObject;
 
 describe('Case → Create or Update, a whole run', () => {
-	it('reads the case list once, writes only created and changed cases, reads lookups once, at most 8 calls at a time', async () => {
+	it('reads the case list once, writes only created and changed cases, reads lookups and the credential once, at most 8 calls at a time', async () => {
 		const items = [
 			{ integrationId: '516718', stage: 'Pre-Litigation' }, // unchanged
 			{ integrationId: '516720', stage: 'Litigation' }, // changed
@@ -90,6 +95,7 @@ describe('Case → Create or Update, a whole run', () => {
 		expect(sent).toHaveLength(1 + 1 + 4 + LIST_ALL_FROM_ITEMS + 2);
 		expect(inFlight.peak).toBeGreaterThan(1);
 		expect(inFlight.peak).toBeLessThanOrEqual(8);
+		expect(inFlight.credentialReads).toBe(1);
 	});
 
 	it('pages through the whole list, and writes nothing on the next run when nothing changed', async () => {
