@@ -2,6 +2,8 @@
  * Take / Release as operations of both action nodes (what a workflow sees). That two executions in a real n8n
  * share the lease is proven in test/e2e/relayOverlap.e2e.test.ts, not here.
  */
+import type { INodeExecutionData } from 'n8n-workflow';
+
 import { CaseStatus } from '../../../../nodes/CaseStatus/CaseStatus.node';
 import { SmartAdvocate } from '../../../../nodes/SmartAdvocate/SmartAdvocate.node';
 import { resolveNodeType, runNode } from '../../../support/n8nContext';
@@ -10,7 +12,7 @@ const nodes = { SmartAdvocate: new SmartAdvocate(), 'Case Status': new CaseStatu
 
 describe.each(Object.entries(nodes))('%s node, Run Lease', (_, node) => {
 	const workflowId = `wf${Math.random().toString(36).slice(2, 12)}`;
-	const take = (executionId: string, parameters: Record<string, unknown> = {}, extra: { items?: Array<{ json: Record<string, unknown> }>; continueOnFail?: boolean } = {}) =>
+	const take = (executionId: string, parameters: Record<string, unknown> = {}, extra: { items?: INodeExecutionData[]; continueOnFail?: boolean } = {}) =>
 		runNode(node, { parameters: { resource: 'runLease', operation: 'take', ...parameters }, executionId, workflowId, ...extra });
 	const release = (executionId: string, parameters: Record<string, unknown> = {}) =>
 		runNode(node, { parameters: { resource: 'runLease', operation: 'release', ...parameters }, executionId, workflowId });
