@@ -8,7 +8,8 @@
  * was held out (they arrive with a later run). Asserted on n8n's executions: runs did overlap, the held-out
  * ones stopped cleanly, and their "Take the run lease" saw the other execution as the holder; that is, two
  * executions of one n8n share our nodes' process (n8n 2.x task runners run only Code nodes), which is what the
- * in-process run lease relies on.
+ * in-process run lease relies on. (The templates before the run lease, in the same scenario, wrote each item 4 to 6
+ * times, n8n 2.41.1.)
  *
  * Needs `npm run build` and `node scripts/install-n8n.mjs`.
  * Run: SACS_E2E_VERSIONS=2 npx jest --selectProjects e2e --runInBand test/e2e/relayOverlap.e2e.test.ts
