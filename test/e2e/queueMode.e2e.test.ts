@@ -12,9 +12,10 @@
  *
  * Phase B (forced overlap): the write of each relay is made to take longer than the one-minute schedule, so
  * the next scheduled run starts while the first one still runs (the issue-12 case "a run that outlasts its
- * interval", with the two runs on different workers or the same). The exactly-once assertions for it are
- * switched on by RELAYS_ARE_OVERLAP_SAFE below once the relays hold a lease; until then the test measures and
- * prints the duplicates (and still asserts that nothing is lost).
+ * interval", with the two runs on different workers or the same). Every item exactly once: the relays are
+ * imported as the README tells queue-mode users to set them up, with their Redis lease enabled (the in-process
+ * run lease alone does not reach across workers). SACS_E2E_OVERLAP_SAFE=0 only measures and prints the
+ * duplicates (to see what the lease prevents, with the Redis nodes left disabled).
  *
  * n8n 2.41.1 only (queue mode is what 2.x deployments scale with). Needs `npm run build` and
  * `node scripts/install-n8n.mjs`; PostgreSQL and Redis are installed by scripts/install-queue-services.mjs
@@ -55,12 +56,18 @@ import {
 import { readTemplate, startStack, type Stack } from './support/stack';
 
 /**
- * SWITCH ON (true) when the relays are overlap-safe (issue 12 point 1: a lease); SACS_E2E_OVERLAP_SAFE=1 switches it
- * on for one run. Off: phase B measures and prints how many times an item written during a forced overlap
- * landed and asserts only that none is lost; phase A tolerates (and reports) duplicates only of a relay whose
- * executions overlapped.
+ * On (the default): the relays' Redis lease is enabled and every item must land exactly once, also under forced
+ * overlap. SACS_E2E_OVERLAP_SAFE=0: the Redis nodes stay disabled as shipped; phase B measures and prints how many
+ * times an item written during a forced overlap landed and asserts only that none is lost; phase A tolerates
+ * (and reports) duplicates only of a relay whose executions overlapped.
  */
-const RELAYS_ARE_OVERLAP_SAFE = false || process.env.SACS_E2E_OVERLAP_SAFE === '1';
+const RELAYS_ARE_OVERLAP_SAFE = process.env.SACS_E2E_OVERLAP_SAFE !== '0';
+/**
+ * How long a lease outlives a run that never releases it (Settings → leaseMinutes, a setting a firm may change):
+ * longer than phase B's slow runs, short enough that a relay whose run died with the killed worker goes on
+ * within the drain time.
+ */
+const LEASE_MINUTES = 3;
 
 const MINUTE = 60_000;
 /** Phase A: how long people keep writing, and how often. */
@@ -99,13 +106,14 @@ interface Firm {
  * A firm's copy of a template, as a consultant makes it: its own workflow ID and name, the firm's credentials
  * (by name, as the editor resolves them), and for the nightly sync its own "Sync Now" form path (two
  * published forms cannot share a path). The document relay runs every minute here instead of every 20 (a
- * setting a firm may change) so that the few minutes of traffic see several runs.
+ * setting a firm may change) so that the few minutes of traffic see several runs. The relays' Redis lease is
+ * enabled (queue mode), with the one "Redis account" of the deployment; lease keys are per workflow ID.
  */
 function firmCopy(key: TemplateKey, firm: Firm['key'], credentialNames: Record<string, string>): WorkflowJson {
 	const wf = readTemplate(TEMPLATE_FILES[key]);
 	wf.id = `${String(wf.id).slice(0, 14)}F${firm}`;
 	wf.name = `${wf.name} (firm ${firm})`;
-	for (const node of wf.nodes as Array<{ name: string; type: string; webhookId?: string; parameters: Record<string, any>; credentials?: Record<string, { id: unknown; name: string }> }>) {
+	for (const node of wf.nodes as Array<{ name: string; type: string; disabled?: boolean; webhookId?: string; parameters: Record<string, any>; credentials?: Record<string, { id: unknown; name: string }> }>) {
 		for (const [type, ref] of Object.entries(node.credentials ?? {})) node.credentials![type] = { ...ref, name: credentialNames[type] };
 		if (key === 'sync' && node.type === 'n8n-nodes-base.formTrigger') {
 			node.webhookId = crypto.randomUUID();
@@ -114,13 +122,17 @@ function firmCopy(key: TemplateKey, firm: Firm['key'], credentialNames: Record<s
 		if (key === 'documents' && node.type === 'n8n-nodes-base.scheduleTrigger') {
 			node.parameters.rule = { interval: [{ field: 'minutes', minutesInterval: 1 }] };
 		}
+		if (RELAYS_ARE_OVERLAP_SAFE && key !== 'sync' && node.type === 'n8n-nodes-base.redis') node.disabled = false;
+		if (key !== 'sync' && node.name === 'Settings') {
+			for (const a of node.parameters.assignments.assignments as Array<{ name: string; value: unknown }>) if (a.name === 'leaseMinutes') a.value = LEASE_MINUTES;
+		}
 	}
 	return wf;
 }
 
 async function startFirm(key: Firm['key']): Promise<Firm> {
 	const stack = await startStack();
-	const names: Record<string, string> = { smartAdvocateApi: `SmartAdvocate account (firm ${key})`, caseStatusApi: `Case Status account (firm ${key})` };
+	const names: Record<string, string> = { smartAdvocateApi: `SmartAdvocate account (firm ${key})`, caseStatusApi: `Case Status account (firm ${key})`, redis: 'Redis account' };
 	const credentials = stack.credentials.map((c) => ({ ...c, id: `${c.type === 'smartAdvocateApi' ? 'sa' : 'cs'}CredFirm${key}000001`, name: names[c.type] }));
 	const workflows = Object.fromEntries((Object.keys(TEMPLATE_FILES) as TemplateKey[]).map((t) => [t, firmCopy(t, key, names)])) as Record<TemplateKey, WorkflowJson>;
 	return { key, stack, credentials, workflows, messages: [], notes: [], files: [], caseChanges: [] };
@@ -162,7 +174,9 @@ const since = (executions: ExecutionSummary[], t: number) => executions.filter((
 	beforeAll(async () => {
 		q = await QueueModeDeployment.create({ workers: 2 });
 		for (const key of ['A', 'B'] as const) firms.push(await startFirm(key));
-		await q.main.importCredentials(firms.flatMap((f) => f.credentials));
+		// One Redis credential for the deployment's Redis: the lease of queue mode (each firm's copies have their own keys).
+		const redis: CredentialFixture = { id: 'redisCredQueue01', name: 'Redis account', type: 'redis', data: { host: q.redis.host, port: q.redis.port, database: 0, password: q.redis.password, ssl: false } };
+		await q.main.importCredentials([...firms.flatMap((f) => f.credentials), redis]);
 		await q.main.importWorkflows(firms.flatMap((f) => Object.values(f.workflows)));
 		await q.start();
 		for (const id of allWorkflowIds()) await q.main.publish(id);
@@ -337,7 +351,7 @@ const since = (executions: ExecutionSummary[], t: number) => executions.filter((
 			}
 			note(`phase B took ${((Date.now() - start) / 1000).toFixed(0)} s`);
 			for (const relay of Object.keys(measured) as RelayKey[]) expect(measured[relay]).toBeGreaterThanOrEqual(1); // never lost
-			// ---- FORCED-OVERLAP ASSERTIONS: exactly once. Switch on with RELAYS_ARE_OVERLAP_SAFE when the lease lands. ----
+			// ---- FORCED-OVERLAP ASSERTIONS: exactly once (the Redis lease; off only with SACS_E2E_OVERLAP_SAFE=0). ----
 			if (RELAYS_ARE_OVERLAP_SAFE) expect(measured).toEqual({ messages: 1, notes: 1, documents: 1 });
 		} finally {
 			await a.stack.saAdmin.post('/latency', {});

@@ -6,7 +6,8 @@
  *   sender); other notes ignored; no echo back into SmartAdvocate;
  * - SmartAdvocate outage, then a write failing half-way: the checkpoint does not move, every message arrives once;
  * - document relay: client files → SmartAdvocate "Case Documents", byte-identical, once;
- * - a running `n8n start` with the two message relays published relays on its own.
+ * - a running `n8n start` with the two message relays published relays on its own;
+ * - the Redis lease (queue mode) across two processes; overlapping runs in ONE n8n are in relayOverlap.e2e.test.ts.
  *
  * One n8n instance per version is shared by the scenarios (each scenario uses its own cases).
  * Needs: `npm run build` and `node scripts/install-n8n.mjs`.
@@ -116,16 +117,34 @@ describe('relay templates as shipped', () => {
 			expect(names.has(from)).toBe(true);
 			for (const target of outputs.main.flat()) expect(names.has(target.node)).toBe(true);
 		}
-		// After the checkpoint only the report of what waits for its case (a Set node).
+		// After the checkpoint only the report of what waits for its case (a Set node) and the two lease releases.
 		const afterSave = ((wf.connections['Save checkpoint']?.main ?? []) as Array<Array<{ node: string }>>)
 			.flat()
 			.map((t) => nodes.find((n) => n.name === t.node)!);
 		expect(afterSave.map((n) => [n.name, n.type])).toEqual([
 			[expect.stringMatching(/^Waiting for their (SmartAdvocate|Case Status) case$/), 'n8n-nodes-base.set'],
 			['Release the lease', 'n8n-nodes-base.redis'],
+			['Release the run lease', RELAYS[key].writer],
 		]);
-		// The overlap guard is off as shipped: its Redis nodes are disabled (no Redis needed), and the lease is taken
-		// before anything is read.
+		// The run lease is on as shipped and needs nothing (no credential, no Redis): every run takes it right
+		// before it reads, and a run that does not get it goes nowhere else.
+		const byName = (name: string) => nodes.find((n) => n.name === name) as unknown as { type: string; disabled?: boolean; credentials?: object; parameters: Record<string, unknown> };
+		expect(byName('Take the run lease')).toMatchObject({
+			type: RELAYS[key].writer,
+			parameters: { resource: 'runLease', operation: 'take', expiresAfterMinutes: "={{ $('Settings').first().json.leaseMinutes }}" },
+		});
+		expect(byName('Release the run lease')).toMatchObject({ type: RELAYS[key].writer, parameters: { resource: 'runLease', operation: 'release' } });
+		for (const name of ['Take the run lease', 'Run lease taken?', 'Release the run lease']) {
+			expect([name, byName(name).disabled ?? false, byName(name).credentials]).toEqual([name, false, undefined]);
+		}
+		const into = (target: string) =>
+			Object.entries(wf.connections as Record<string, { main: Array<Array<{ node: string }>> }>).flatMap(([from, outputs]) =>
+				outputs.main.flatMap((targets, output) => targets.filter((t) => t.node === target).map(() => [from, output])),
+			);
+		expect(into('Read checkpoint')).toEqual([['Run lease taken?', 0]]);
+		expect(into('Run lease taken?')).toEqual([['Take the run lease', 0]]);
+		expect(wf.connections['Run lease taken?'].main[1]).toEqual([{ node: 'Another run is writing: stop here', type: 'main', index: 0 }]);
+		// The Redis lease (queue mode) stays as shipped: disabled, taken before the run lease when enabled.
 		const redisNodes = nodes.filter((n) => n.type === 'n8n-nodes-base.redis') as Array<{ name: string; disabled?: boolean }>;
 		expect(redisNodes.map((n) => [n.name, n.disabled])).toEqual([
 			['Is another run writing?', true],
@@ -133,7 +152,9 @@ describe('relay templates as shipped', () => {
 			['Release the lease', true],
 		]);
 		expect(wf.connections['Settings'].main[0]).toEqual([{ node: 'Is another run writing?', type: 'main', index: 0 }]);
-		expect(wf.connections['Lease taken?'].main[0]).toEqual([{ node: 'Read checkpoint', type: 'main', index: 0 }]);
+		expect(wf.connections['Lease taken?'].main[0]).toEqual([{ node: 'Take the run lease', type: 'main', index: 0 }]);
+		const leaseNote = (nodes.find((n) => n.name === 'Sticky Note: Lease') as unknown as { parameters: { content: string } }).parameters.content;
+		expect(leaseNote).toMatch(/Queue mode \(several workers\)\*\*: it does not reach across workers[\s\S]*enable the three greyed-out Redis nodes/);
 		const saving = nodes.filter((n) => n.type === 'n8n-nodes-base.code' && /\.checkpoint\s*=/.test(JSON.stringify((n as { parameters?: unknown }).parameters)));
 		expect(saving.map((n) => n.name)).toEqual(['Save checkpoint']);
 	});
@@ -561,7 +582,7 @@ function suite(version: N8nVersionKey): void {
 		},
 	);
 
-	it('overlap guard: two runs of each relay started at once, with the other side slow, write every note, message and document exactly once', async () => {
+	it('Redis lease (queue mode): two runs of each relay in two processes at once, with the other side slow, write every note, message and document exactly once', async () => {
 		if (!redisServerAvailable()) throw new Error('redis-server is not installed (apt-get install redis-server): the overlap guard needs a Redis');
 		const redis: LocalRedis = await startRedis();
 		const guarded = { messages: 'sacsMsgGuarded01', documents: 'sacsDocGuarded01', notes: 'sacsNoteGuarded1' } as const;
@@ -624,7 +645,8 @@ function suite(version: N8nVersionKey): void {
 			const cs = await csState(stack);
 			expect(notes.map((n) => relayedMessages(cs, n.noteID).length)).toEqual([1, 1]);
 
-			// The same overlap without the guard (the shipped default, "off") writes duplicates: what the guard prevents.
+			// The same overlap with the Redis nodes off (as shipped): the run lease holds within one n8n process, and two
+			// `n8n execute` are two processes (as two queue-mode workers are), so both write. That is what the Redis lease is for.
 			const unguarded = await postCsMessage(stack, { integrationId: '516709', content: 'Overlap without a guard', direction: 'incoming' });
 			await slowDown(stack, 'sa', { ms: SLOW_MS, route: '/case/{caseID}/notes' });
 			try {

@@ -93,6 +93,9 @@ export interface ContextOptions {
 	nodeName?: string;
 	/** Collects every HTTP request sent (for secret-leak assertions). */
 	sentRequests?: SentRequest[];
+	/** n8n's execution ID of the run (default: a fresh one per context) and the workflow's ID. */
+	executionId?: string;
+	workflowId?: string;
 }
 
 function resolveExpression(value: unknown, credentials: IDataObject): unknown {
@@ -196,6 +199,7 @@ export function createContext(versioned: INodeType | IVersionedNodeType, options
 	const storedCredentials: Record<string, IDataObject> = JSON.parse(JSON.stringify(options.credentials ?? {}));
 	const staticData = options.staticData ?? {};
 	const sentRequests = options.sentRequests;
+	const executionId = String(Math.floor(Math.random() * 1e9));
 
 	async function getCredentials(type: string): Promise<ICredentialDataDecryptedObject> {
 		const data = storedCredentials[type];
@@ -285,6 +289,8 @@ export function createContext(versioned: INodeType | IVersionedNodeType, options
 		getMode: () => options.mode ?? 'manual',
 		getTimezone: () => options.timezone ?? 'America/New_York',
 		getExecutionCancelSignal: () => undefined,
+		getExecutionId: () => options.executionId ?? executionId,
+		getWorkflow: () => ({ id: options.workflowId ?? 'wfTest000000001', name: 'Test workflow', active: false }),
 		logger: { debug() {}, info() {}, warn() {}, error() {} },
 		helpers: {
 			httpRequest: (request: IHttpRequestOptions) => sendHttp(request, sentRequests),

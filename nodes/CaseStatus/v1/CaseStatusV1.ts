@@ -12,6 +12,7 @@ import * as document from './actions/document';
 import * as message from './actions/message';
 import * as practiceArea from './actions/practiceArea';
 import { router } from './actions/router';
+import * as runLease from '../../shared/runLease';
 import * as user from './actions/user';
 import { listSearch, loadOptions } from '../methods';
 
@@ -26,7 +27,8 @@ export class CaseStatusV1 implements INodeType {
 			usableAsTool: true,
 			inputs: [NodeConnectionTypes.Main],
 			outputs: [NodeConnectionTypes.Main],
-			credentials: [{ name: 'caseStatusApi', required: true }],
+			// The run lease talks to no service, so it asks for no credential.
+			credentials: [{ name: 'caseStatusApi', required: true, displayOptions: { hide: { resource: ['runLease'] } } }],
 			properties: [
 				{
 					displayName: 'Resource',
@@ -38,6 +40,7 @@ export class CaseStatusV1 implements INodeType {
 						{ name: 'Document', value: 'document' },
 						{ name: 'Message', value: 'message' },
 						{ name: 'Practice Area', value: 'practiceArea' },
+						{ name: 'Run Lease', value: 'runLease' },
 						{ name: 'User', value: 'user' },
 					],
 					default: 'case',
@@ -47,6 +50,7 @@ export class CaseStatusV1 implements INodeType {
 				...document.description,
 				...user.description,
 				...practiceArea.description,
+				...runLease.description,
 			],
 		};
 	}

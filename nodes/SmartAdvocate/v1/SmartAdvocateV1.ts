@@ -12,6 +12,7 @@ import * as document from './actions/document';
 import * as note from './actions/note';
 import * as noteType from './actions/noteType';
 import { router } from './actions/router';
+import * as runLease from '../../shared/runLease';
 import { listSearch, loadOptions } from '../methods';
 
 export class SmartAdvocateV1 implements INodeType {
@@ -25,7 +26,8 @@ export class SmartAdvocateV1 implements INodeType {
 			usableAsTool: true,
 			inputs: [NodeConnectionTypes.Main],
 			outputs: [NodeConnectionTypes.Main],
-			credentials: [{ name: 'smartAdvocateApi', required: true }],
+			// The run lease talks to no service, so it asks for no credential.
+			credentials: [{ name: 'smartAdvocateApi', required: true, displayOptions: { hide: { resource: ['runLease'] } } }],
 			properties: [
 				{
 					displayName: 'Resource',
@@ -37,6 +39,7 @@ export class SmartAdvocateV1 implements INodeType {
 						{ name: 'Document', value: 'document' },
 						{ name: 'Note', value: 'note' },
 						{ name: 'Note Type', value: 'noteType' },
+						{ name: 'Run Lease', value: 'runLease' },
 					],
 					default: 'case',
 				},
@@ -44,6 +47,7 @@ export class SmartAdvocateV1 implements INodeType {
 				...note.description,
 				...noteType.description,
 				...document.description,
+				...runLease.description,
 			],
 		};
 	}

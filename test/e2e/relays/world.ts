@@ -11,11 +11,11 @@ import { nodeItems } from '../harness';
 import type { Stack } from '../support/stack';
 import { readTemplate } from '../support/stack';
 
-/** The three relay templates as shipped, with the workflow IDs they carry. */
+/** The three relay templates as shipped: the workflow IDs they carry, and the node type that writes (and holds the run lease). */
 export const RELAYS = {
-	messages: { file: '02-case-status-messages-to-smartadvocate-notes.json', id: 'sacsMsgToNotes01' },
-	notes: { file: '03-smartadvocate-portal-notes-to-case-status.json', id: 'sacsNotesToMsg01' },
-	documents: { file: '04-case-status-documents-to-smartadvocate.json', id: 'sacsDocsToSa0001' },
+	messages: { file: '02-case-status-messages-to-smartadvocate-notes.json', id: 'sacsMsgToNotes01', writer: 'n8n-nodes-smartadvocate-casestatus.smartAdvocate' },
+	notes: { file: '03-smartadvocate-portal-notes-to-case-status.json', id: 'sacsNotesToMsg01', writer: 'n8n-nodes-smartadvocate-casestatus.caseStatus' },
+	documents: { file: '04-case-status-documents-to-smartadvocate.json', id: 'sacsDocsToSa0001', writer: 'n8n-nodes-smartadvocate-casestatus.smartAdvocate' },
 } as const;
 export type RelayKey = keyof typeof RELAYS;
 
@@ -322,15 +322,15 @@ export function waitingIn(run: RunData | undefined, nodeName: string): Array<Rec
 }
 
 /**
- * A shipped relay as a firm sets it up for overlapping runs: the three Redis nodes of its overlap guard enabled
- * (with a "Redis account" credential), imported under its own ID so it keeps its own checkpoint and lease key.
+ * A shipped relay as a firm sets it up for queue mode: the three Redis nodes of its Redis lease enabled (with a
+ * "Redis account" credential), imported under its own ID so it keeps its own checkpoint and lease key.
  */
 export function guardedRelay(key: RelayKey, id: string): WorkflowJson {
 	const workflow = relayTemplate(key);
 	const nodes = (workflow.nodes as Array<{ type: string; disabled?: boolean }>).map((n) =>
 		n.type === 'n8n-nodes-base.redis' ? { ...n, disabled: false } : n,
 	);
-	return { ...workflow, nodes, id, name: `${String(workflow.name)} (overlap guard)` };
+	return { ...workflow, nodes, id, name: `${String(workflow.name)} (Redis lease)` };
 }
 
 /** The next calls to a route (any method) take `ms` longer; no argument: back to normal. */

@@ -21,6 +21,7 @@ describe('SmartAdvocate node description', () => {
 			document: ['download', 'getAll', 'upload'],
 			note: ['create', 'getAll'],
 			noteType: ['getAll'],
+			runLease: ['take', 'release'],
 		});
 		for (const [resource, ops] of Object.entries(offered)) {
 			expect(Object.keys(operations[resource]).sort()).toEqual([...ops].sort());

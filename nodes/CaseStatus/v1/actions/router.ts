@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { routeOperation, type OperationTable } from '../../../shared/router';
+import * as runLease from '../../../shared/runLease';
 import * as caseResource from './case';
 import * as document from './document';
 import * as message from './message';
@@ -19,6 +20,7 @@ const operations: OperationTable = {
 	document: { getAll: document.getAll, download: document.download, upload: document.upload },
 	user: { getAll: user.getAll },
 	practiceArea: { getAll: practiceArea.getAll },
+	runLease: { take: runLease.take, release: runLease.release },
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
