@@ -1,10 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { mapWithConcurrency } from '../SmartAdvocate/helpers/concurrency';
+
 /** One operation file: its parameters and what it does for one input item. */
 export interface OperationModule {
 	description: INodeProperties[];
 	execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]>;
+	/** Items run this many at a time (reads only); output stays in input order. Default 1. */
+	concurrency?: number;
 }
 
 export type OperationTable = Record<string, Record<string, OperationModule>>;
@@ -54,7 +58,8 @@ function failedItem(this: IExecuteFunctions, thrown: unknown, itemIndex: number)
 }
 
 /**
- * Runs the chosen resource/operation once per input item. A failing item either becomes a
+ * Runs the chosen resource/operation once per input item (several at a time when the operation says
+ * it only reads, see `concurrency`). A failing item either becomes a
  * failed item (both Continue modes, see `failedItem`) or stops the node with an error naming
  * that item; the other items are never lost, and every output item points back at its input
  * item (pairedItem).
@@ -69,25 +74,38 @@ export async function routeOperation(this: IExecuteFunctions, table: OperationTa
 			description: 'Pick a resource and operation from the lists in the node.',
 		});
 	}
+	// Without Continue On Fail, no item starts after one has failed (as when items ran one by one).
+	const stopOnFailure = !this.continueOnFail();
+	let failed = false;
+	const settled = await mapWithConcurrency(items, module.concurrency ?? 1, async (_item, itemIndex) => {
+		if (failed) return {};
+		try {
+			return { results: await module.execute.call(this, itemIndex) };
+		} catch (error) {
+			failed = stopOnFailure;
+			return { error: error as unknown, failed: true };
+		}
+	});
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const results = await module.execute.call(this, itemIndex);
+		const { results, error, failed: itemFailed } = settled[itemIndex] as { results?: INodeExecutionData[]; error?: unknown; failed?: boolean };
+		if (!itemFailed) {
+			if (!results) break; // not started: an earlier item failed
 			output.push(...results.map((result) => ({ ...result, pairedItem: result.pairedItem ?? { item: itemIndex } })));
-		} catch (error) {
-			if (this.continueOnFail()) {
-				output.push(failedItem.call(this, error, itemIndex));
-				continue;
-			}
-			// Both constructors hand back an error that is already theirs; we only add the item.
-			if (error instanceof NodeApiError) {
-				error.context.itemIndex = itemIndex;
-				throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
-			}
-			const wrapped = new NodeOperationError(this.getNode(), error, { itemIndex });
-			wrapped.context.itemIndex = itemIndex;
-			throw wrapped;
+			continue;
 		}
+		if (!stopOnFailure) {
+			output.push(failedItem.call(this, error, itemIndex));
+			continue;
+		}
+		// Both constructors hand back an error that is already theirs; we only add the item.
+		if (error instanceof NodeApiError) {
+			error.context.itemIndex = itemIndex;
+			throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
+		}
+		const wrapped = new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+		wrapped.context.itemIndex = itemIndex;
+		throw wrapped;
 	}
 	return [output];
 }

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { showOnlyFor } from '../../../../shared/displayOptions';
 import { smartAdvocateByDatePaged, smartAdvocateEndpoints, smartAdvocateRequest } from '../../../transport';
-import { caseNumberPattern, type CaseNumberMatch } from '../../../helpers/caseNumberPattern';
+import { caseNumberMatcher, caseNumberPattern, type CaseNumberMatch } from '../../../helpers/caseNumberPattern';
 import { mapWithConcurrency } from '../../../helpers/concurrency';
 import { userDateToIso } from '../../../helpers/dates';
 import { toSimplifiedCase } from '../caseLookup';
@@ -135,6 +135,15 @@ const properties: INodeProperties[] = [
 		],
 	},
 	simplifyProperty,
+	{
+		displayName: 'Include Clients',
+		name: 'includeClients',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to read each case\'s clients (one more request per case). Turn off when only some cases need them, then read those with Get Case Clients.',
+		displayOptions: { show: { simplify: [true] } },
+	},
 ];
 
 export const description = showOnlyFor({ resource: ['case'], operation: ['getAll'] }, properties);
@@ -186,7 +195,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			if (error?.httpCode === '404') return [] as IDataObject[];
 			throw error;
 		});
-		cases = (Array.isArray(found) ? found : []).filter(keep);
+		const matches = caseNumberMatcher(input, match);
+		cases = (Array.isArray(found) ? found : []).filter((c) => matches(c.caseNumber) && keep(c));
 		if (limit !== undefined) cases = cases.slice(0, limit);
 	} else {
 		const timeZone = this.getTimezone();
@@ -219,8 +229,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+	const includeClients = simplify && (this.getNodeParameter('includeClients', itemIndex, true) as boolean);
 	const output = simplify
-		? ((await mapWithConcurrency(cases, 4, async (c) => await toSimplifiedCase(this, c, itemIndex))) as unknown as IDataObject[])
+		? ((await mapWithConcurrency(cases, 4, async (c) => await toSimplifiedCase(this, c, itemIndex, { includeClients }))) as unknown as IDataObject[])
 		: cases;
 	return this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(output), { itemData: { item: itemIndex } });
 }
