@@ -1,14 +1,23 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { mapWithConcurrency } from '../SmartAdvocate/helpers/concurrency';
+import { mapWithConcurrency } from './concurrency';
 
-/** One operation file: its parameters and what it does for one input item. */
+/**
+ * One operation file: its parameters and what it does for one input item. The router hands it
+ * every item of the run; what items share (a list read once, lookups) lives in per-run caches
+ * keyed by the execute context, or is read once in `prepare`.
+ */
 export interface OperationModule {
 	description: INodeProperties[];
 	execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]>;
-	/** Items run this many at a time (reads only); output stays in input order. Default 1. */
+	/** Items in flight at once (default 1: one after the other). Output order stays input order. */
 	concurrency?: number;
+	/**
+	 * Runs once per node run before any item. If it fails, every item fails with its error
+	 * (as failed items with Continue On Fail, else the node stops naming item 0).
+	 */
+	prepare?(this: IExecuteFunctions): Promise<void>;
 }
 
 export type OperationTable = Record<string, Record<string, OperationModule>>;
@@ -57,12 +66,23 @@ function failedItem(this: IExecuteFunctions, thrown: unknown, itemIndex: number)
 	};
 }
 
+/** The node's error for a failed item: the operation's own error with the item index added. */
+function nodeErrorFor(this: IExecuteFunctions, error: unknown, itemIndex: number): Error {
+	// Both constructors hand back an error that is already theirs; we only add the item.
+	if (error instanceof NodeApiError) {
+		error.context.itemIndex = itemIndex;
+		return new NodeApiError(this.getNode(), error as unknown as JsonObject);
+	}
+	const wrapped = new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+	wrapped.context.itemIndex = itemIndex;
+	return wrapped;
+}
+
 /**
- * Runs the chosen resource/operation once per input item (several at a time when the operation says
- * it only reads, see `concurrency`). A failing item either becomes a
- * failed item (both Continue modes, see `failedItem`) or stops the node with an error naming
- * that item; the other items are never lost, and every output item points back at its input
- * item (pairedItem).
+ * Runs the chosen resource/operation for every input item, up to the operation's `concurrency`
+ * at once. Output is in input order whatever order items finish in, and every output item points
+ * back at its input item (pairedItem). A failing item either becomes a failed item (both Continue
+ * modes, see `failedItem`) or stops the node with an error naming that item.
  */
 export async function routeOperation(this: IExecuteFunctions, table: OperationTable): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -74,38 +94,35 @@ export async function routeOperation(this: IExecuteFunctions, table: OperationTa
 			description: 'Pick a resource and operation from the lists in the node.',
 		});
 	}
-	// Without Continue On Fail, no item starts after one has failed (as when items ran one by one).
-	const stopOnFailure = !this.continueOnFail();
-	let failed = false;
-	const settled = await mapWithConcurrency(items, module.concurrency ?? 1, async (_item, itemIndex) => {
-		if (failed) return {};
+	const continueOnFail = this.continueOnFail();
+	if (module.prepare) {
 		try {
-			return { results: await module.execute.call(this, itemIndex) };
+			await module.prepare.call(this);
 		} catch (error) {
-			failed = stopOnFailure;
-			return { error: error as unknown, failed: true };
+			if (!continueOnFail) throw nodeErrorFor.call(this, error, 0);
+			return [items.map((_, itemIndex) => failedItem.call(this, error, itemIndex))];
+		}
+	}
+	const perItem: INodeExecutionData[][] = new Array(items.length);
+	const failures: Array<{ itemIndex: number; error: unknown }> = [];
+	await mapWithConcurrency(items, module.concurrency ?? 1, async (_, itemIndex) => {
+		// After a failure without Continue On Fail, no further item starts; those in flight finish.
+		if (failures.length > 0) return;
+		try {
+			const results = await module.execute.call(this, itemIndex);
+			perItem[itemIndex] = results.map((result) => ({ ...result, pairedItem: result.pairedItem ?? { item: itemIndex } }));
+		} catch (error) {
+			if (continueOnFail) perItem[itemIndex] = [failedItem.call(this, error, itemIndex)];
+			else failures.push({ itemIndex, error });
 		}
 	});
-	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		const { results, error, failed: itemFailed } = settled[itemIndex] as { results?: INodeExecutionData[]; error?: unknown; failed?: boolean };
-		if (!itemFailed) {
-			if (!results) break; // not started: an earlier item failed
-			output.push(...results.map((result) => ({ ...result, pairedItem: result.pairedItem ?? { item: itemIndex } })));
-			continue;
-		}
-		if (!stopOnFailure) {
-			output.push(failedItem.call(this, error, itemIndex));
-			continue;
-		}
-		// Both constructors hand back an error that is already theirs; we only add the item.
-		if (error instanceof NodeApiError) {
-			error.context.itemIndex = itemIndex;
-			throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
-		}
-		const wrapped = new NodeOperationError(this.getNode(), error as Error, { itemIndex });
-		wrapped.context.itemIndex = itemIndex;
-		throw wrapped;
+	if (failures.length > 0) {
+		// Items start in input order, so every item below the lowest failing one has finished
+		// without error: the node reports the same item a one-by-one run would. Items above it that
+		// were in flight may have written; that is safe, as a re-run of a write operation (Create or
+		// Update compares first) finds those cases unchanged.
+		const lowest = failures.reduce((a, b) => (b.itemIndex < a.itemIndex ? b : a));
+		throw nodeErrorFor.call(this, lowest.error, lowest.itemIndex);
 	}
-	return [output];
+	return [perItem.flat()];
 }

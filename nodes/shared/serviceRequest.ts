@@ -202,6 +202,23 @@ function pageTitle(html: string): string | undefined {
 }
 
 /**
+ * Per node run: until when every call waits because the server asked to slow down (429, 503).
+ * Calls run in parallel (operations with `concurrency`), so one call's back-off holds back the
+ * others too instead of letting them hammer a server that is already refusing.
+ */
+const pausedUntil = new WeakMap<object, number>();
+
+async function waitOutPause(ctx: ServiceContext): Promise<void> {
+	const pause = (pausedUntil.get(ctx) ?? 0) - Date.now();
+	if (pause > 0) await sleep(pause);
+}
+
+function pauseRun(ctx: ServiceContext, failure: HttpFailure, delayMs: number): void {
+	if (failure.status !== 429 && failure.status !== 503) return;
+	pausedUntil.set(ctx, Math.max(pausedUntil.get(ctx) ?? 0, Date.now() + delayMs));
+}
+
+/**
  * Sends one call through n8n's authenticated request helper, retrying what is safe to retry,
  * and turns a final failure into a NodeApiError that says what failed and how to fix it.
  */
@@ -235,6 +252,7 @@ export async function serviceRequest<T = unknown>(
 
 	let waited = 0;
 	for (let attempt = 1; ; attempt++) {
+		await waitOutPause(ctx);
 		const started = Date.now();
 		let response: FullResponse | undefined;
 		let failure: HttpFailure | undefined;
@@ -278,6 +296,7 @@ export async function serviceRequest<T = unknown>(
 			const delay = retryDelayMs(attempt, failure, policy);
 			if (waited + delay <= policy.maxTotalWaitMs) {
 				waited += delay;
+				pauseRun(ctx, failure, delay);
 				await sleep(delay);
 				continue;
 			}

@@ -8,7 +8,7 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { smartAdvocateByDatePaged, smartAdvocateEndpoints } from '../transport';
 import { CaseStaffCache, getCaseContacts, getCaseStaff } from '../v1/actions/caseLookup';
 import { parseSmartAdvocateDate, type SaInstant } from '../helpers/dates';
-import { mapWithConcurrency } from '../helpers/concurrency';
+import { mapWithConcurrency } from '../../shared/concurrency';
 import { noteMatches, type NoteFilter } from '../helpers/noteFilter';
 import { simplifyCase, simplifyNote } from '../helpers/simplify';
 

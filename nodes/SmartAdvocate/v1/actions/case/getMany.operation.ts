@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { showOnlyFor } from '../../../../shared/displayOptions';
 import { smartAdvocateByDatePaged, smartAdvocateEndpoints, smartAdvocateRequest } from '../../../transport';
 import { caseNumberMatcher, caseNumberPattern, type CaseNumberMatch } from '../../../helpers/caseNumberPattern';
-import { mapWithConcurrency } from '../../../helpers/concurrency';
+import { mapWithConcurrency } from '../../../../shared/concurrency';
 import { userDateToIso } from '../../../helpers/dates';
 import { toSimplifiedCase } from '../caseLookup';
 import { limitProperty, readLimit, returnAllProperty, simplifyProperty } from '../common.descriptions';
