@@ -19,13 +19,14 @@ export const caseStatusEndpoints = {
 	// import_client_handler matches integration_id first). Not seen in a verified connector.
 	// Clearing: `attorney_emails: []`, `paralegal_emails: []`, `description: ""` and
 	// `case_date: null` in a PATCH mean "none" (our design; Case Status publishes no rule).
+	// Closing: `closed_date` (a timestamp) in the create body creates the case closed, and in a
+	// PATCH closes it (null reopens), with the other changes in the same call (research §9.3:
+	// the create request lists `closed_date`; §9.2 row 11: PATCH lists `closed_date`).
 	sendMessage: () => '/v1/api/messages',
 	uploadFile: () => '/v1/api/files',
 	file: (fileId: string | number) => `/v1/api/files/${encodeURIComponent(String(fileId))}`,
 	cases: () => '/v1/api/cases',
 	case: (caseId: string | number) => `/v1/api/cases/${encodeURIComponent(String(caseId))}`,
-	closeCase: (caseId: string | number) => `/v1/api/cases/${encodeURIComponent(String(caseId))}/close`,
-	reopenCase: (caseId: string | number) => `/v1/api/cases/${encodeURIComponent(String(caseId))}/reopen`,
 	practiceAreas: () => '/v1/api/practice-areas',
 	users: () => '/v1/api/users',
 };

@@ -24,6 +24,13 @@ describe('buildCaseBody', () => {
 	it('writes only the listed fields for an update', () => {
 		expect(buildCaseBody(desired, ['stage'])).toEqual({ stage: 'Intake' });
 	});
+
+	it('closes and reopens in the same body: closed_date is the time of the write, or null', () => {
+		const now = new Date('2026-01-05T10:00:00Z');
+		expect(buildCaseBody({ ...desired, closed: true }, undefined, now)).toMatchObject({ closed_date: '2026-01-05T10:00:00.000Z' });
+		expect(buildCaseBody({ stage: 'Intake', closed: false }, ['stage', 'closed'], now)).toEqual({ stage: 'Intake', closed_date: null });
+		expect(buildCaseBody({ stage: 'Intake', closed: true }, ['stage'], now)).toEqual({ stage: 'Intake' });
+	});
 });
 
 describe('case refusals', () => {

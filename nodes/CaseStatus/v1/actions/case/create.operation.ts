@@ -1,9 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { DesiredCase } from '../../../helpers/caseFields';
+
 import { showOnlyFor } from '../../../../shared/displayOptions';
+import { autoMappedCase, readDataMode } from '../common/autoMap';
 import {
+	autoMapNotice,
 	caseAttributeOptions,
+	dataModeProperty,
+	definedBelow,
 	clientProperties,
 	practiceAreaProperty,
 	primaryAttorneyEmailProperty,
@@ -15,24 +21,33 @@ import { caseWriteFailed, createCase } from '../common/caseWrites';
 import { caseOutput } from '../common/output';
 
 const properties: INodeProperties[] = [
-	{ ...readableIdProperty, required: true },
-	{ ...practiceAreaProperty, required: true },
-	{ ...primaryAttorneyEmailProperty, required: true },
-	...clientProperties('The clients of the case. Each needs a first name and a valid US cell phone.'),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: caseAttributeOptions('create', 'additionalFields'),
-	},
+	dataModeProperty,
+	autoMapNotice,
+	...definedBelow([
+		{ ...readableIdProperty, required: true },
+		{ ...practiceAreaProperty, required: true },
+		{ ...primaryAttorneyEmailProperty, required: true },
+		...clientProperties('The clients of the case. Each needs a first name and a valid US cell phone.'),
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: caseAttributeOptions('create', 'additionalFields'),
+		},
+	]),
 	simplifyProperty,
 ];
 
+/** Items in flight at once: each case is one call, and Case Status answers several at a time. */
+export const concurrency = 8;
+
 export const description = showOnlyFor({ resource: ['case'], operation: ['create'] }, properties);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+/** The case from the item's keys (auto-map; an empty key is simply not given) or from the parameters. */
+function readNewCase(this: IExecuteFunctions, itemIndex: number): DesiredCase {
+	if (readDataMode.call(this, itemIndex) === 'autoMapInputData') return autoMappedCase.call(this, itemIndex, 'ignore');
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const desired = readCaseAttributes.call(this, itemIndex, {
 		...fields,
@@ -41,6 +56,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		primaryAttorneyEmail: this.getNodeParameter('primaryAttorneyEmail', itemIndex),
 	});
 	desired.clients = readClients.call(this, itemIndex);
+	return desired;
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const desired = readNewCase.call(this, itemIndex);
 	if (!desired.readableId) {
 		throw new NodeOperationError(this.getNode(), 'The Readable ID is empty', {
 			description: 'Case Status needs the case number clients see. Map it from your case management system.',

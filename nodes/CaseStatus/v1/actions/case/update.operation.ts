@@ -6,7 +6,7 @@ import { buildCaseBody } from '../../../helpers/caseBody';
 import { caseLocator, fetchCase, readCaseLocator } from '../common/caseLocator';
 import { given, readCaseAttributes, readEmptyFields } from '../common/caseInput';
 import { caseAttributeOptions, emptyFieldsProperty, simplifyProperty } from '../common/caseProperties';
-import { caseWriteFailed, patchCase, setCaseClosed } from '../common/caseWrites';
+import { caseWriteFailed, patchCase } from '../common/caseWrites';
 import { caseOutput } from '../common/output';
 
 const properties: INodeProperties[] = [
@@ -44,8 +44,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const existing = await fetchCase.call(this, itemIndex, locator);
 	const ids = { readableId: existing.readable_id, integrationId: existing.integration_id, caseId: existing.id };
 	try {
-		let updated = await patchCase.call(this, itemIndex, existing, buildCaseBody(desired));
-		if (desired.closed !== undefined) updated = await setCaseClosed.call(this, itemIndex, updated, desired.closed);
+		// A case already in the wanted state keeps its closing time: closed_date goes only with a change.
+		const closedChanges = desired.closed !== undefined && desired.closed !== Boolean(existing.closed_at);
+		const updated = await patchCase.call(this, itemIndex, existing, buildCaseBody({ ...desired, closed: closedChanges ? desired.closed : undefined }));
 		return [{ json: caseOutput.call(this, itemIndex, updated), pairedItem: { item: itemIndex } }];
 	} catch (error) {
 		return caseWriteFailed.call(this, error, itemIndex, 'update', ids);

@@ -6,18 +6,22 @@ import { buildCaseBody } from '../../../helpers/caseBody';
 import { diffCase } from '../../../helpers/caseDiff';
 import { isCleared, SYNCED_FIELDS, type DesiredCase, type SyncedField } from '../../../helpers/caseFields';
 import type { CsCaseRecord, CsPracticeAreaRecord } from '../../../helpers/records';
-import { readCaseAttributes, readClients, readEmptyFields } from '../common/caseInput';
-import { findCasesBy } from '../common/caseLocator';
+import { autoMappedCase, readDataMode } from '../common/autoMap';
+import { given, readCaseAttributes, readClients, readEmptyFields, type EmptyFields } from '../common/caseInput';
+import { casesWithIntegrationId, inTurn, rememberCase } from '../common/caseDirectory';
 import {
+	autoMapNotice,
 	caseAttributeOptions,
 	clientProperties,
+	dataModeProperty,
+	definedBelow,
 	emptyFieldsProperty,
 	integrationIdProperty,
 	primaryAttorneyEmailProperty,
 	readableIdProperty,
 	simplifyProperty,
 } from '../common/caseProperties';
-import { caseWriteFailed, createCase, patchCase, setCaseClosed } from '../common/caseWrites';
+import { caseWriteFailed, createCase, patchCase } from '../common/caseWrites';
 import { asNodeError } from '../common/nodeError';
 import { caseOutput } from '../common/output';
 import { practiceAreasForRun } from '../common/practiceAreas';
@@ -25,32 +29,60 @@ import { knownStaff, staffEmailsForRun } from '../common/staff';
 import { isPreviewOnly, previewCreate, previewOnlyProperty, previewUpdate } from './upsertPreview';
 
 const properties: INodeProperties[] = [
+	dataModeProperty,
+	autoMapNotice,
+	...definedBelow([
+		{
+			...integrationIdProperty,
+			required: true,
+			description:
+				"The case's ID in your case management system (for SmartAdvocate, the case ID). The case with this integration ID is updated; if there is none, a case is created.",
+		},
+		{ ...readableIdProperty, hint: 'Needed when the case is created' },
+		{ ...primaryAttorneyEmailProperty, hint: 'Needed when the case is created' },
+		...clientProperties('The clients of the case, used only when the case is created'),
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			description: 'Fields left out are neither compared nor written',
+			options: caseAttributeOptions('upsert', 'additionalFields'),
+		},
+	]),
+	emptyFieldsProperty('Additional Fields', true),
 	{
-		...integrationIdProperty,
-		required: true,
-		description:
-			"The case's ID in your case management system (for SmartAdvocate, the case ID). The case with this integration ID is updated; if there is none, a case is created.",
+		displayName: 'When No Case Has the Integration ID',
+		name: 'whenNotFound',
+		type: 'options',
+		options: [
+			{
+				name: 'Create the Case',
+				value: 'create',
+				description: 'Create it from this item (it needs the readable ID, primary attorney, practice area and clients)',
+			},
+			{
+				name: 'Output It Without Creating',
+				value: 'output',
+				description:
+					'Write nothing: the item comes out with the case fields it was given and operationResult "notFound", for example to read its clients only for new cases and create them with Case → Create',
+			},
+		],
+		default: 'create',
+		description: 'What happens to an item whose integration ID no case in Case Status has',
 	},
-	{ ...readableIdProperty, hint: 'Needed when the case is created' },
-	{ ...primaryAttorneyEmailProperty, hint: 'Needed when the case is created' },
-	...clientProperties('The clients of the case, used only when the case is created'),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		description: 'Fields left out are neither compared nor written',
-		options: caseAttributeOptions('upsert', 'additionalFields'),
-	},
-	emptyFieldsProperty('Additional Fields'),
 	previewOnlyProperty,
 	simplifyProperty,
 ];
 
+/** Items in flight at once: Case Status calls overlap, and cases with the same integration ID still take turns. */
+export const concurrency = 8;
+
 export const description = showOnlyFor({ resource: ['case'], operation: ['upsert'] }, properties);
 
 type OperationResult = 'created' | 'updated' | 'unchanged';
+
 
 function result(
 	this: IExecuteFunctions,
@@ -101,25 +133,56 @@ async function dropUnknownStaff(this: IExecuteFunctions, itemIndex: number, desi
 	return [...attorneys.unknown, ...paralegals.unknown];
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+/**
+ * The case an item gives: from its own keys (auto-map, clients included) or from the node's
+ * parameters (clients are read only when the case is created, as they cost an expression each).
+ */
+function readDesiredCase(this: IExecuteFunctions, itemIndex: number, emptyFields: EmptyFields): { desired: DesiredCase; autoMapped: boolean } {
+	if (readDataMode.call(this, itemIndex) === 'autoMapInputData') {
+		return { desired: autoMappedCase.call(this, itemIndex, emptyFields), autoMapped: true };
+	}
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const emptyFields = readEmptyFields.call(this, itemIndex);
 	const desired = readCaseAttributes.call(this, itemIndex, {
 		...fields,
 		integrationId: this.getNodeParameter('integrationId', itemIndex),
 		readableId: this.getNodeParameter('readableId', itemIndex, ''),
 		primaryAttorneyEmail: this.getNodeParameter('primaryAttorneyEmail', itemIndex, ''),
 	}, emptyFields);
+	return { desired, autoMapped: false };
+}
+
+/** "Output It Without Creating": the case as the item gave it, for a later Case → Create. */
+function notFound(this: IExecuteFunctions, itemIndex: number, desired: DesiredCase): INodeExecutionData[] {
+	const json: IDataObject = { ...(given(desired) as IDataObject), operationResult: 'notFound' };
+	if (isPreviewOnly(this, itemIndex)) json.previewOnly = true;
+	return [{ json, pairedItem: { item: itemIndex } }];
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const emptyFields = readEmptyFields.call(this, itemIndex);
+	const { desired, autoMapped } = readDesiredCase.call(this, itemIndex, emptyFields);
 	const integrationId = desired.integrationId;
 	if (!integrationId) {
 		throw new NodeOperationError(this.getNode(), 'The Integration ID is empty', {
-			description: 'Create or Update finds the case by its integration ID. Map the case ID from your case management system.',
+			description: autoMapped
+				? 'Create or Update finds the case by its integration ID. Give each item an "integrationId" key with the case ID from your case management system.'
+				: 'Create or Update finds the case by its integration ID. Map the case ID from your case management system.',
 			itemIndex,
 		});
 	}
-	const ids = { readableId: desired.readableId, integrationId };
+	// Items with the same integration ID take turns, so the second finds the case the first created.
+	return await inTurn(this, integrationId, async () => await createOrUpdate.call(this, itemIndex, desired, integrationId, autoMapped));
+}
 
-	const found = await findCasesBy.call(this, itemIndex, { mode: 'integrationId', value: integrationId });
+async function createOrUpdate(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	desired: DesiredCase,
+	integrationId: string,
+	autoMapped: boolean,
+): Promise<INodeExecutionData[]> {
+	const ids = { readableId: desired.readableId, integrationId };
+	const found = await casesWithIntegrationId.call(this, itemIndex, integrationId);
 	if (found.length > 1) {
 		throw new NodeOperationError(this.getNode(), `${found.length} cases in Case Status have integration ID ${integrationId}`, {
 			description: `Only one case may carry an integration ID. Fix the duplicates in Case Status (case IDs ${found
@@ -130,7 +193,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 
 	if (found.length === 0) {
-		desired.clients = readClients.call(this, itemIndex);
+		if (!autoMapped) desired.clients = readClients.call(this, itemIndex);
+		if (this.getNodeParameter('whenNotFound', itemIndex, 'create') === 'output') return notFound.call(this, itemIndex, desired);
 		if (!desired.readableId) {
 			throw new NodeOperationError(this.getNode(), `The Readable ID is empty, so case with integration ID ${integrationId} cannot be created`, {
 				description: 'No case has this integration ID yet, and Case Status needs a readable ID to create one. Map the case number.',
@@ -142,6 +206,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		const ignoredEmails = await dropUnknownStaff.call(this, itemIndex, desired);
 		try {
 			const created = await createCase.call(this, itemIndex, desired);
+			rememberCase(this, integrationId, created);
 			const written = SYNCED_FIELDS.filter((field) => desired[field] !== undefined && !isCleared(desired[field]));
 			return result.call(this, itemIndex, created, 'created', written, {}, ignoredEmails);
 		} catch (error) {
@@ -158,9 +223,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		return result.call(this, itemIndex, existing, 'unchanged', [], {}, ignoredEmails);
 	}
 	try {
-		const attributes = changedFields.filter((field) => field !== 'closed');
-		let updated = await patchCase.call(this, itemIndex, existing, attributes.length ? buildCaseBody(desired, attributes) : {});
-		if (changedFields.includes('closed')) updated = await setCaseClosed.call(this, itemIndex, updated, desired.closed as boolean);
+		// One PATCH: the changed fields and, when the state changes, `closed_date` (close or reopen).
+		const updated = await patchCase.call(this, itemIndex, existing, buildCaseBody(desired, changedFields));
+		rememberCase(this, integrationId, updated);
 		return result.call(this, itemIndex, updated, 'updated', changedFields, previous, ignoredEmails);
 	} catch (error) {
 		return caseWriteFailed.call(this, error, itemIndex, 'update', {

@@ -184,7 +184,7 @@ export function clientProperties(description: string): INodeProperties[] {
  * What an added field with an empty value means. Leaving a field out of the collection is the
  * way to not sync it; this setting decides whether an empty value clears it in Case Status.
  */
-export function emptyFieldsProperty(collectionName: string): INodeProperties {
+export function emptyFieldsProperty(collectionName: string, withAutoMap = false): INodeProperties {
 	return {
 		displayName: 'Empty Fields',
 		name: 'emptyFields',
@@ -202,7 +202,9 @@ export function emptyFieldsProperty(collectionName: string): INodeProperties {
 			},
 		],
 		default: 'ignore',
-		description: `What a field added under ${collectionName} does when its value is empty. Fields not added are never compared or written.`,
+		description: `What a field added under ${collectionName}${
+			withAutoMap ? ' (with Data Mode "Auto-Map", a key present in the item)' : ''
+		} does when its value is empty. Fields not added are never compared or written.`,
 		hint: 'Readable ID, practice area, stage and primary attorney cannot be cleared: when empty they are left as they are',
 	};
 }
@@ -234,4 +236,51 @@ export function returnAllAndLimit(): INodeProperties[] {
 			displayOptions: { show: { returnAll: [false] } },
 		},
 	];
+}
+
+/** The item keys Data Mode "Auto-Map Input Data to Case Fields" reads, in the words the UI shows. */
+export const AUTO_MAP_KEYS_TEXT =
+	'integrationId, readableId, primaryAttorneyEmail, clients (a list of {firstName, lastName, cellPhone, email, integrationId}), description, practiceArea, stage, caseDate (YYYY-MM-DD), attorneyEmails and paralegalEmails (lists of e-mails), closed (true/false)';
+
+/**
+ * Where the case values come from. Auto-map reads them straight from each item's keys, so a run
+ * of thousands of cases evaluates no expression per case; "Define Below" is how workflows saved
+ * before this option work, so it stays the default.
+ */
+export const dataModeProperty: INodeProperties = {
+	displayName: 'Data Mode',
+	name: 'dataMode',
+	type: 'options',
+	options: [
+		{
+			name: 'Auto-Map Input Data to Case Fields',
+			value: 'autoMapInputData',
+			description:
+				'Each input item already holds the case under these keys (other keys are ignored; a key left out is neither compared nor written). Fastest for many cases: no expression runs per case.',
+		},
+		{
+			name: 'Define Below for Each Field',
+			value: 'defineBelow',
+			description: 'Set each case field in this node, usually with an expression per field',
+		},
+	],
+	default: 'defineBelow',
+	description: 'Whether the case fields come from the input items as they are, or are set field by field in this node',
+};
+
+/** Says, in auto-map mode, which keys are read; the case parameters are hidden then. */
+export const autoMapNotice: INodeProperties = {
+	displayName: `Each item's keys are read as the case: ${AUTO_MAP_KEYS_TEXT}. Map them in a node before this one (for example Edit Fields).`,
+	name: 'autoMapNotice',
+	type: 'notice',
+	default: '',
+	displayOptions: { show: { dataMode: ['autoMapInputData'] } },
+};
+
+/** Shows the given case parameters only when the case is defined field by field. */
+export function definedBelow(properties: INodeProperties[]): INodeProperties[] {
+	return properties.map((property) => ({
+		...property,
+		displayOptions: { ...property.displayOptions, show: { ...(property.displayOptions?.show ?? {}), dataMode: ['defineBelow'] } },
+	}));
 }

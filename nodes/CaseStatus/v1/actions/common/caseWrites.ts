@@ -15,14 +15,13 @@ export interface CaseIds {
 	caseId?: number | string;
 }
 
-/** Creates a case (and closes it when asked to). */
+/** Creates a case, closed already when it is to be closed (`closed_date` in the same body). */
 export async function createCase(this: IExecuteFunctions, itemIndex: number, desired: DesiredCase): Promise<CsCaseRecord> {
-	const created = await caseStatusRequest<CsCaseRecord>(
+	return await caseStatusRequest<CsCaseRecord>(
 		this,
 		{ method: 'POST', path: caseStatusEndpoints.cases(), body: buildCaseBody(desired) },
 		{ action: `create case ${caseLabel(desired)}`, itemIndex },
 	);
-	return desired.closed ? await setCaseClosed.call(this, itemIndex, created, true) : created;
 }
 
 /** Writes the given body to a case; an empty body writes nothing and returns the case as it is. */
@@ -41,25 +40,6 @@ export async function patchCase(
 			itemIndex,
 			notFound: `No case with ID ${existing.id} exists in Case Status`,
 		},
-	);
-}
-
-/** Closes or reopens a case; does nothing when it already is in that state. */
-export async function setCaseClosed(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	existing: CsCaseRecord,
-	closed: boolean,
-): Promise<CsCaseRecord> {
-	if (Boolean(existing.closed_at) === closed) return existing;
-	const label = caseLabel({ readableId: existing.readable_id, integrationId: existing.integration_id, caseId: existing.id });
-	return await caseStatusRequest<CsCaseRecord>(
-		this,
-		{
-			method: 'POST',
-			path: closed ? caseStatusEndpoints.closeCase(existing.id) : caseStatusEndpoints.reopenCase(existing.id),
-		},
-		{ action: `${closed ? 'close' : 'reopen'} case ${label}`, itemIndex },
 	);
 }
 

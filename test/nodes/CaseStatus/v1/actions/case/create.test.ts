@@ -87,10 +87,10 @@ describe('Case → Create', () => {
 		expect(item.json.paralegalEmails).toEqual([STAFF.tran]);
 	});
 
-	it('closes the case right away when Closed is on', async () => {
+	it('creates the case closed, in one call, when Closed is on', async () => {
 		const [item] = await run(createParameters({ additionalFields: { closed: true } }));
 		expect(item.json.closed).toBe(true);
-		expect(await cs.writes()).toEqual(['POST /v1/api/cases', `POST /v1/api/cases/${item.json.caseId}/close`]);
+		expect(await cs.writes()).toEqual(['POST /v1/api/cases']);
 	});
 
 	it('returns the raw case when Simplify is off', async () => {

@@ -61,7 +61,15 @@ describe('Case → Update', () => {
 		expect(closed.json.closedAt).toEqual(expect.any(String));
 		const [reopened] = await update({ case: rl('id', '90001'), updateFields: { closed: false } });
 		expect(reopened.json).toMatchObject({ closed: false, closedAt: null });
-		expect(await cs.writes()).toEqual(['POST /v1/api/cases/90001/close', 'POST /v1/api/cases/90001/reopen']);
+		expect(await cs.writes()).toEqual(['PATCH /v1/api/cases/90001', 'PATCH /v1/api/cases/90001']);
+	});
+
+	it('closes a case in the same call as its other changes, and keeps the closing time of a case already closed', async () => {
+		const [closed] = await update({ case: rl('id', '90001'), updateFields: { closed: true, stage: 'Litigation' } });
+		expect(closed.json).toMatchObject({ closed: true, stage: 'Litigation' });
+		const [again] = await update({ case: rl('id', '90001'), updateFields: { closed: true, stage: 'Intake' } });
+		expect(again.json).toMatchObject({ closed: true, stage: 'Intake', closedAt: closed.json.closedAt });
+		expect(await cs.writes()).toEqual(['PATCH /v1/api/cases/90001', 'PATCH /v1/api/cases/90001']);
 	});
 
 	it('moves a case to another practice area and stage', async () => {

@@ -90,12 +90,33 @@ describe('Case → Create or Update', () => {
 		expect(await cs.writes()).toEqual(['PATCH /v1/api/cases/90001']);
 	});
 
-	it('reopens a closed case and closes an open one, without a PATCH when nothing else changed', async () => {
+	it('reopens a closed case and closes an open one with one PATCH each, no separate close or reopen call', async () => {
 		const [reopened] = await upsert({ integrationId: '516500', additionalFields: { closed: false } });
 		expect(reopened.json).toMatchObject({ operationResult: 'updated', changedFields: ['closed'], previous: { closed: true }, closed: false });
 		const [closed] = await upsert({ integrationId: '516718', additionalFields: { closed: true } });
 		expect(closed.json).toMatchObject({ operationResult: 'updated', changedFields: ['closed'], closed: true });
-		expect(await cs.writes()).toEqual(['POST /v1/api/cases/90003/reopen', 'POST /v1/api/cases/90001/close']);
+		expect(await cs.writes()).toEqual(['PATCH /v1/api/cases/90003', 'PATCH /v1/api/cases/90001']);
+		expect((await getCase(90003)).closed_at).toBeNull();
+		expect((await getCase(90001)).closed_at).toEqual(expect.any(String));
+	});
+
+	it('closes a case in the same PATCH as its other changed fields', async () => {
+		const [item] = await upsert({ integrationId: '516718', additionalFields: { stage: 'Litigation', closed: true } });
+		expect(item.json).toMatchObject({ operationResult: 'updated', changedFields: ['stage', 'closed'], closed: true, stage: 'Litigation' });
+		expect(await cs.writes()).toEqual(['PATCH /v1/api/cases/90001']);
+	});
+
+	it('creates a closed case closed, in one call', async () => {
+		const [item] = await upsert({
+			integrationId: '520030',
+			readableId: '2025-00330',
+			primaryAttorneyEmail: STAFF.mendez,
+			clients: { client: [{ firstName: 'Ana', lastName: 'Ruiz', cellPhone: '(555) 401-2233' }] },
+			additionalFields: { practiceArea: 'Workers Comp', closed: true },
+		});
+		expect(item.json).toMatchObject({ operationResult: 'created', closed: true });
+		expect(await cs.writes()).toEqual(['POST /v1/api/cases']);
+		expect((await getCase(item.json.caseId as number)).closed_at).toEqual(expect.any(String));
 	});
 
 	it('creates the case when no case has the integration ID', async () => {
