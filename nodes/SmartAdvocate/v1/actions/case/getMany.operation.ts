@@ -7,7 +7,7 @@ import { caseNumberMatcher, caseNumberPattern, type CaseNumberMatch } from '../.
 import { mapWithConcurrency } from '../../../../shared/concurrency';
 import { userDateToIso } from '../../../helpers/dates';
 import { toSimplifiedCase } from '../caseLookup';
-import { limitProperty, readLimit, returnAllProperty, simplifyProperty } from '../common.descriptions';
+import { includeClientsProperty, limitProperty, readLimit, returnAllProperty, simplifyProperty } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -135,15 +135,7 @@ const properties: INodeProperties[] = [
 		],
 	},
 	simplifyProperty,
-	{
-		displayName: 'Include Clients',
-		name: 'includeClients',
-		type: 'boolean',
-		default: true,
-		description:
-			'Whether to read each case\'s clients (one more request per case). Turn off when only some cases need them, then read those with Get Case Clients.',
-		displayOptions: { show: { simplify: [true] } },
-	},
+	includeClientsProperty,
 ];
 
 export const description = showOnlyFor({ resource: ['case'], operation: ['getAll'] }, properties);
