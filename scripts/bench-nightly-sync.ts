@@ -100,8 +100,6 @@ interface Row {
 
 type Counters = Record<string, number>;
 const total = (c: Counters) => Object.values(c).reduce((a, b) => a + b, 0);
-const sumWhere = (c: Counters, test: (key: string) => boolean) =>
-	Object.entries(c).filter(([key]) => test(key)).reduce((a, [, n]) => a + n, 0);
 
 async function counters(stack: Stack): Promise<{ sa: Counters; cs: Counters }> {
 	const sa = (await stack.saAdmin.get<Counters>('/counters')).data;
