@@ -236,6 +236,14 @@ async function main(): Promise<void> {
 	const template = readTemplate(TEMPLATE);
 	const path = formPath(template);
 	const results: Row[] = [];
+	const spec = N8N_VERSIONS[version];
+	const line = (r: Row) =>
+		`| ${r.run} | ${cases} | ${spec.n8nVersion} | ${r.latencyMs} ms | ${r.wallS.toFixed(1)} s | ${r.calls} | ${r.minimum} | ${(r.calls / r.minimum).toFixed(2)} | ${r.unchangedWrites} | +${r.memMainMb.toFixed(0)} MB / +${r.memTreeMb.toFixed(0)} MB |`;
+	// Each run's row as soon as it ends (a 10,000-case night on a busy machine takes a while).
+	const push = (r: Row) => {
+		results.push(r);
+		console.log(`${line(r)}\n  ${r.summary}\n  slowest nodes: ${r.slowest}\n  calls: ${r.breakdown}`);
+	};
 	try {
 		await n8n.importCredentials(stack.credentials);
 		const workflowId = await n8n.importWorkflow(template);
@@ -243,29 +251,23 @@ async function main(): Promise<void> {
 		await n8n.start({ waitForActivation: [workflowId] });
 		const load = os.loadavg()[0].toFixed(2);
 
-		if (only.includes('a')) results.push(await syncOnce(n8n, stack, workflowId, path, '(a) first sync', 0, 'All cases'));
+		if (only.includes('a')) push(await syncOnce(n8n, stack, workflowId, path, '(a) first sync', 0, 'All cases'));
 		if (only.includes('b')) {
 			await stack.saAdmin.post('/reset');
 			await stack.csAdmin.post('/reset');
-			results.push(await syncOnce(n8n, stack, workflowId, path, '(b) first sync', 50, 'All cases'));
+			push(await syncOnce(n8n, stack, workflowId, path, '(b) first sync', 50, 'All cases'));
 		}
 		if (only.includes('c')) {
-			if (!only.includes('b')) results.push(await syncOnce(n8n, stack, workflowId, path, '(setup) first sync', 0, 'All cases'));
+			if (!only.includes('b')) push(await syncOnce(n8n, stack, workflowId, path, '(setup) first sync', 0, 'All cases'));
 			const changed = await changeCases(stack, 0.01);
 			// Any answer other than the form's two choices runs as the nightly schedule does: changed cases + failed before.
-			results.push(await syncOnce(n8n, stack, workflowId, path, `(c) nightly, ${changed} changed`, 50, 'Nightly'));
+			push(await syncOnce(n8n, stack, workflowId, path, `(c) nightly, ${changed} changed`, 50, 'Nightly'));
 		}
 
-		const spec = N8N_VERSIONS[version];
 		console.log(`\nn8n ${spec.n8nVersion} (Node ${spec.node}), N = ${cases}, ${os.cpus().length} cores, load average before: ${load}${heap ? `, NODE_OPTIONS=--max-old-space-size=${heap}` : ''}\n`);
 		console.log('| run | N | n8n | latency | wall time | API calls | minimum | × minimum | writes for unchanged cases | memory over idle (n8n / with task runners) |');
 		console.log('|---|---|---|---|---|---|---|---|---|---|');
-		for (const r of results) {
-			console.log(
-				`| ${r.run} | ${cases} | ${spec.n8nVersion} | ${r.latencyMs} ms | ${r.wallS.toFixed(1)} s | ${r.calls} | ${r.minimum} | ${(r.calls / r.minimum).toFixed(2)} | ${r.unchangedWrites} | +${r.memMainMb.toFixed(0)} MB / +${r.memTreeMb.toFixed(0)} MB |`,
-			);
-		}
-		for (const r of results) console.log(`\n${r.run}: ${r.summary}\n  slowest nodes: ${r.slowest}\n  calls: ${r.breakdown}`);
+		for (const r of results) console.log(line(r));
 	} finally {
 		await n8n.dispose();
 		await stack.close();
