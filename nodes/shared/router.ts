@@ -119,8 +119,8 @@ export async function routeOperation(this: IExecuteFunctions, table: OperationTa
 	if (failures.length > 0) {
 		// Items start in input order, so every item below the lowest failing one has finished
 		// without error: the node reports the same item a one-by-one run would. Items above it that
-		// were in flight may have written; that is safe, as a re-run of a write operation (Create or
-		// Update compares first) finds those cases unchanged.
+		// were in flight may have written; that is safe: a re-run of Create or Update compares first
+		// and finds those cases unchanged (Case → Create is refused for an integration ID in use).
 		const lowest = failures.reduce((a, b) => (b.itemIndex < a.itemIndex ? b : a));
 		throw nodeErrorFor.call(this, lowest.error, lowest.itemIndex);
 	}

@@ -37,6 +37,25 @@ const CASES = [
 	{ number: '2025-00503', id: '', attorney: STAFF.mendez },
 	{ number: '2025-00504', id: '531004', attorney: STAFF.bell },
 ];
+/**
+ * A run big enough for Create or Update to list Case Status's cases once and write 8 at a time, with
+ * the case in each item's own keys (Data Mode auto-map); items 7 and 33 name a stage Case Status lacks.
+ */
+const BIG_RUN = Array.from({ length: 60 }, (_, n) => ({
+	integrationId: String(532000 + n),
+	readableId: `2025-${String(1000 + n)}`,
+	primaryAttorneyEmail: STAFF.hartwell,
+	practiceArea: 'Workers Comp',
+	stage: n === 7 || n === 33 ? 'Appeal' : 'Intake',
+	clients: [{ firstName: 'Ana', lastName: `Client ${n}`, cellPhone: `(555) 310-${1000 + n}` }],
+}));
+const REFUSED = [7, 33];
+/** Output It Without Creating: the fixture's Garcia case exists, the other does not. */
+const MAYBE_NEW = [
+	{ integrationId: '516718', stage: 'Pre-Litigation' },
+	{ integrationId: '533001', readableId: '2025-03001', stage: 'Intake' },
+];
+
 /** Three SmartAdvocate case IDs: the middle one does not exist (404). */
 const SA_CASE_IDS = [1001, 999999, 1002];
 
@@ -85,6 +104,16 @@ function workflow(types: { cs: string; sa: string }): WorkflowJson {
 		credentials: { smartAdvocateApi: { id: SA_CREDENTIAL.id, name: SA_CREDENTIAL.name } },
 		parameters: { resource: 'case', operation: 'get', case: { __rl: true, mode: 'id', value: '={{ $json.caseId }}' } },
 	});
+	const autoMapped = (id: string, name: string, y: number, onError: string, extra: Record<string, unknown> = {}) => ({
+		id,
+		name,
+		type: types.cs,
+		typeVersion: 1,
+		position: [400, y],
+		onError,
+		credentials: { caseStatusApi: { id: CS_CREDENTIAL.id, name: CS_CREDENTIAL.name } },
+		parameters: { resource: 'case', operation: 'upsert', dataMode: 'autoMapInputData', ...extra },
+	});
 	const to = (node: string) => [{ node, type: 'main', index: 0 }];
 	return {
 		id: 'e2eErrOutFlow001',
@@ -95,6 +124,10 @@ function workflow(types: { cs: string; sa: string }): WorkflowJson {
 			code('saCases', 'Case IDs', 600, SA_CASE_IDS.map((caseId) => ({ caseId }))),
 			upsert('csEo', 'CS Error Output', 0, 'continueErrorOutput'),
 			upsert('csReg', 'CS Regular Output', 300, 'continueRegularOutput'),
+			code('bigCases', 'Big Run Cases', 1200, BIG_RUN),
+			autoMapped('csBig', 'CS Big Run', 1200, 'continueErrorOutput'),
+			code('maybeNew', 'Maybe New Cases', 1500, MAYBE_NEW),
+			autoMapped('csNotFound', 'CS Not Found', 1500, 'stopWorkflow', { whenNotFound: 'output' }),
 			getCase('saEo', 'SA Error Output', 600, 'continueErrorOutput'),
 			getCase('saReg', 'SA Regular Output', 900, 'continueRegularOutput'),
 			noOp('csOk', 'CS Succeeded', 600, -100),
@@ -103,7 +136,9 @@ function workflow(types: { cs: string; sa: string }): WorkflowJson {
 			noOp('saFailed', 'SA Failed', 600, 700),
 		],
 		connections: {
-			Start: { main: [[...to('Cases'), ...to('Case IDs')]] },
+			Start: { main: [[...to('Cases'), ...to('Case IDs'), ...to('Big Run Cases'), ...to('Maybe New Cases')]] },
+			'Big Run Cases': { main: [to('CS Big Run')] },
+			'Maybe New Cases': { main: [to('CS Not Found')] },
 			Cases: { main: [[...to('CS Error Output'), ...to('CS Regular Output')]] },
 			'Case IDs': { main: [[...to('SA Error Output'), ...to('SA Regular Output')]] },
 			'CS Error Output': { main: [to('CS Succeeded'), to('CS Failed')] },
@@ -187,6 +222,29 @@ function suite(version: N8nVersionKey): void {
 			itemIndex: 1,
 		});
 		expect(all[2]).toMatchObject({ error: 'The Integration ID is empty', itemIndex: 2 });
+	});
+
+	it('Case Status, a big run written 8 at a time: results in input order, refused cases on the error output, the case list read once', () => {
+		const created = nodeItems(run, 'CS Big Run');
+		const kept = BIG_RUN.map((_, n) => n).filter((n) => !REFUSED.includes(n));
+		expect(created.map((item) => item.integrationId)).toEqual(kept.map((n) => BIG_RUN[n].integrationId));
+		expect(created.every((item) => item.operationResult === 'created')).toBe(true);
+		expect(pairedItems(run, 'CS Big Run')).toEqual(kept.map((item) => ({ item })));
+		const failed = nodeItems(run, 'CS Big Run', { output: 1 });
+		expect(pairedItems(run, 'CS Big Run', 1)).toEqual(REFUSED.map((item) => ({ item })));
+		expect(failed.map((item) => item.error)).toEqual(
+			REFUSED.map((n) => expect.objectContaining({ itemIndex: n, integrationId: BIG_RUN[n].integrationId, reason: 'Stage not mapped: Appeal' })),
+		);
+		const lists = cs.api.requests.filter((r) => r.method === 'GET' && r.path === '/v1/api/cases' && r.query.integration_id === undefined);
+		expect(lists).toHaveLength(1);
+	});
+
+	it('Case Status, Output It Without Creating: a new case comes out as notFound with its fields, an existing one is compared', () => {
+		expect(nodeItems(run, 'CS Not Found')).toEqual([
+			expect.objectContaining({ integrationId: '516718', operationResult: 'unchanged' }),
+			{ ...MAYBE_NEW[1], operationResult: 'notFound' },
+		]);
+		expect(pairedItems(run, 'CS Not Found')).toEqual([{ item: 0 }, { item: 1 }]);
 	});
 
 	it('SmartAdvocate, error output: the missing case on the error output, the others on the main output', () => {

@@ -60,6 +60,22 @@ export function caseStatusConnection(credentials: ICredentialDataDecryptedObject
 	};
 }
 
+/**
+ * The credential is read once per node run: a sync makes thousands of calls with the same key and
+ * address, and n8n decrypts the credential on every read (its request helper reads it again anyway).
+ */
+const connectionPerRun = new WeakMap<object, Promise<CaseStatusConnection>>();
+
+async function connectionForRun(ctx: ServiceContext): Promise<CaseStatusConnection> {
+	let pending = connectionPerRun.get(ctx);
+	if (!pending) {
+		pending = ctx.getCredentials(caseStatusProfile.credentialType).then(caseStatusConnection);
+		connectionPerRun.set(ctx, pending);
+		pending.catch(() => connectionPerRun.delete(ctx));
+	}
+	return await pending;
+}
+
 const isJsonBody = (body: unknown) =>
 	body === undefined || Array.isArray(body) || (!!body && typeof body === 'object' && Object.getPrototypeOf(body) === Object.prototype);
 
@@ -69,7 +85,7 @@ export async function caseStatusRequest<T = unknown>(
 	call: CaseStatusCall,
 	description: CallDescription,
 ): Promise<T> {
-	const connection = caseStatusConnection(await ctx.getCredentials(caseStatusProfile.credentialType));
+	const connection = await connectionForRun(ctx);
 	const json = isJsonBody(call.body);
 	const options: IHttpRequestOptions = {
 		method: call.method,

@@ -83,7 +83,6 @@ export const description = showOnlyFor({ resource: ['case'], operation: ['upsert
 
 type OperationResult = 'created' | 'updated' | 'unchanged';
 
-
 function result(
 	this: IExecuteFunctions,
 	itemIndex: number,

@@ -63,7 +63,7 @@ export function caseAttributeOptions(kind: 'create' | 'upsert' | 'update', colle
 			default: false,
 			description:
 				kind === 'create'
-					? 'Whether to close the case right after creating it'
+					? 'Whether the case is created closed (in the same call that creates it)'
 					: 'Whether the case is closed. On closes an open case; off reopens a closed one.',
 		},
 		{

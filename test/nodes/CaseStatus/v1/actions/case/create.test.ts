@@ -202,4 +202,37 @@ describe('Case → Create', () => {
 		const shown = JSON.stringify({ message: error.message, description: error.description, context: error.context, cause: error.cause });
 		expect(shown).not.toContain(wrongKey);
 	});
+
+	describe('Data Mode: Auto-Map Input Data to Case Fields', () => {
+		const autoMapped = (n: number, extra: IDataObject = {}): IDataObject => ({
+			integrationId: String(517100 + n),
+			readableId: `2025-0${n + 500}`,
+			practiceArea: 'Motor Vehicle Accident',
+			primaryAttorneyEmail: STAFF.hartwell,
+			clients: [{ ...MARIA, cellPhone: `(555) 301-${4400 + n}` }],
+			...extra,
+		});
+
+		it('creates each case from its item, in input order, closed ones closed in the same call', async () => {
+			const items = [autoMapped(1), autoMapped(2, { closed: true, stage: 'Intake', description: '' }), autoMapped(3)];
+			const output = await run({ resource: 'case', operation: 'create', dataMode: 'autoMapInputData' }, { items });
+			expect(output.map((item) => [item.json.integrationId, item.json.closed, item.pairedItem])).toEqual([
+				['517101', false, { item: 0 }],
+				['517102', true, { item: 1 }],
+				['517103', false, { item: 2 }],
+			]);
+			expect(output[1].json).toMatchObject({ stage: 'Intake', description: '' });
+			expect(await cs.writes()).toEqual(['POST /v1/api/cases', 'POST /v1/api/cases', 'POST /v1/api/cases']);
+		});
+
+		it('fails an item whose key has the wrong type, naming the field and the item', async () => {
+			const output = await run(
+				{ resource: 'case', operation: 'create', dataMode: 'autoMapInputData' },
+				{ items: [autoMapped(1, { clients: 'Maria Lopez' }), autoMapped(2)], continueOnFail: true },
+			);
+			expect(output[0].json).toMatchObject({ error: expect.stringContaining('The field "clients" of item 0 must be a list of clients'), itemIndex: 0 });
+			expect(output[1].json.integrationId).toBe('517102');
+			expect(await cs.writes()).toEqual(['POST /v1/api/cases']);
+		});
+	});
 });
