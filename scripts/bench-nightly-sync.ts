@@ -1,48 +1,55 @@
 /**
  * Benchmark (measures, asserts nothing): the nightly case sync template, imported as shipped into a real
- * n8n, syncing a synthetic firm of N cases from the SmartAdvocate simulator into the Case Status simulator.
- * It runs the way a firm runs it: the workflow published in `n8n start`, started by its "Sync Now" form
- * (All cases). Reports the wall time and the resident memory of the n8n process (and of its process tree,
- * task runners included) while the sync runs.
+ * n8n, syncing a synthetic firm of N cases from the SmartAdvocate simulator into the Case Status simulator,
+ * the way a firm runs it: the workflow published in `n8n start`, started by its "Sync Now" form.
  *
  *   npm run build && node scripts/install-n8n.mjs
- *   npx tsx scripts/bench-nightly-sync.ts                 # N = 1000 on n8n 2.x
- *   npx tsx scripts/bench-nightly-sync.ts 1000 20000      # several sizes, one after the other
- *   BENCH_N8N=1 npx tsx scripts/bench-nightly-sync.ts 1000
+ *   npm run bench                                  # N = 10,000 on n8n 2.x: the three runs below
+ *   npm run bench -- --n 2000 --n8n 1              # another size, n8n 1.x
+ *   npm run bench -- --heap 1024                   # n8n started with NODE_OPTIONS=--max-old-space-size=1024
  *
- * Each size gets a fresh n8n user folder and fresh simulators (both in this process, so their memory is
- * not counted). "All cases" on an empty sync history is the biggest night a firm will have: the first one.
- * Every 50th case is one Case Status refuses, and every 10th eligible case is already in Case Status
- * (found unchanged, not written).
+ * Three runs on one n8n and one pair of simulators:
+ *   (a) first sync ("All cases" on a firm Case Status mostly lacks), no added latency;
+ *   (b) the same first sync again from the same starting state, with 50 ms added to every simulator call;
+ *   (c) the nightly run (cases changed since the last run, plus the ones that failed before) after 1% of the
+ *       cases were changed in SmartAdvocate, 50 ms per call.
+ * Every 50th case is one Case Status refuses (so it is retried every night); every 10th eligible case is in
+ * Case Status already.
  *
- * Not `n8n execute`: it prints the whole run data as JSON, which costs far more memory than the run, and
- * above about 8 MB of output (≈ 1,000 cases) its stdout is cut off when it exits.
+ * "Minimum calls" is the issue's definition, computed from the seeded firm and the run's report: the paged
+ * reads that learn SmartAdvocate's changed cases (500 a page) and Case Status's cases (100 a page), one read
+ * per case that failed before, one sign-in, contacts only for cases to create, each lookup list (Case Status
+ * users, practice areas…) read once, and exactly one write per created, changed or refused case.
+ * "Memory" is the peak resident memory of the `n8n start` process (sampled every 200 ms) minus its idle
+ * memory before the run, and the same for n8n with its task runners.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 
 import { buildSyntheticFirm } from '../simulators/shared/syntheticFirm';
+import { caseStatusEligibility } from '../simulators/shared/eligibility';
 import { descendants, N8N_VERSIONS, N8nInstance, waitFor, type ExecutionSummary, type N8nVersionKey } from '../test/e2e/harness';
-import { formPath, submitSyncNowForm } from '../test/e2e/nightlySync/world';
-import { readTemplate, startStack } from '../test/e2e/support/stack';
+import { formPath, submitAndReadResult } from '../test/e2e/nightlySync/world';
+import { readTemplate, startStack, type Stack } from '../test/e2e/support/stack';
 
 const TEMPLATE = '01-nightly-case-sync.json';
+const SA_PAGE = 500;
+const CS_PAGE = 100;
 
-interface Sample {
-	peakMainKb: number;
-	peakTreeKb: number;
-	mainPid?: number;
+function arg(name: string): string | undefined {
+	const at = process.argv.indexOf(`--${name}`);
+	return at === -1 ? undefined : process.argv[at + 1];
 }
 
-/** Reads `VmHWM` (peak) and `VmRSS` (now) of a process, in kB. */
-function memoryOf(pid: number): { hwm: number; rss: number } | undefined {
+/** `VmRSS` of a process in kB (0 once it is gone). */
+function rssOf(pid: number): number {
 	try {
-		const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-		const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
-		return { hwm: kb('VmHWM'), rss: kb('VmRSS') };
+		return Number(/^VmRSS:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
 	} catch {
-		return undefined;
+		return 0;
 	}
 }
+const treeRss = (pid: number) => [pid, ...descendants(pid)].reduce((sum, p) => sum + rssOf(p), 0);
 
 const commandOf = (pid: number) => {
 	try {
@@ -52,14 +59,19 @@ const commandOf = (pid: number) => {
 	}
 };
 
-/** Samples the `n8n start` process tree every 200 ms: the largest RSS of the main process and of the whole tree. */
-function sampleMemory(mainPid: number): { stop(): Sample } {
-	const sample: Sample = { peakMainKb: 0, peakTreeKb: 0, mainPid };
+/** The `n8n start` process this script started. */
+function serverPid(): number {
+	const pid = descendants(process.pid).find((p) => / start\s*$/.test(commandOf(p)) && commandOf(p).includes('n8n'));
+	if (!pid) throw new Error('the n8n start process was not found');
+	return pid;
+}
+
+function sampleMemory(pid: number) {
+	let main = 0;
+	let tree = 0;
 	const tick = () => {
-		let tree = 0;
-		for (const pid of [mainPid, ...descendants(mainPid)]) tree += memoryOf(pid)?.rss ?? 0;
-		sample.peakTreeKb = Math.max(sample.peakTreeKb, tree);
-		sample.peakMainKb = Math.max(sample.peakMainKb, memoryOf(mainPid)?.rss ?? 0);
+		main = Math.max(main, rssOf(pid));
+		tree = Math.max(tree, treeRss(pid));
 	};
 	tick();
 	const timer = setInterval(tick, 200);
@@ -67,79 +79,203 @@ function sampleMemory(mainPid: number): { stop(): Sample } {
 		stop() {
 			clearInterval(timer);
 			tick();
-			return sample;
+			return { main, tree };
 		},
 	};
 }
 
-const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-
-/** The `n8n start` process this script started (its command line ends in `n8n start`). */
-function serverPid(): number {
-	const pid = descendants(process.pid).find((p) => / start\s*$/.test(commandOf(p)) && commandOf(p).includes('n8n'));
-	if (!pid) throw new Error('the n8n start process was not found');
-	return pid;
+interface Row {
+	run: string;
+	latencyMs: number;
+	wallS: number;
+	calls: number;
+	minimum: number;
+	unchangedWrites: number;
+	memMainMb: number;
+	memTreeMb: number;
+	summary: string;
+	slowest: string;
+	breakdown: string;
 }
 
-async function benchOne(version: N8nVersionKey, cases: number): Promise<void> {
+type Counters = Record<string, number>;
+const total = (c: Counters) => Object.values(c).reduce((a, b) => a + b, 0);
+
+async function counters(stack: Stack): Promise<{ sa: Counters; cs: Counters }> {
+	const sa = (await stack.saAdmin.get<Counters>('/counters')).data;
+	const cs = (await stack.csAdmin.get<Counters>('/counters')).data;
+	return { sa, cs };
+}
+
+async function clearLogs(stack: Stack) {
+	await stack.saAdmin.delete('/requests');
+	await stack.csAdmin.delete('/requests');
+}
+
+async function setLatency(stack: Stack, ms: number) {
+	await stack.saAdmin.post('/latency', { ms });
+	await stack.csAdmin.post('/latency', { ms });
+}
+
+/** Case Status's cases as the simulator holds them: integration ID → Case Status case ID. */
+function caseStatusIds(stack: Stack): Map<string, number> {
+	const out = new Map<string, number>();
+	for (const c of stack.caseStatus.service.context.state.cases.values()) if (c.integration_id) out.set(String(c.integration_id), c.id);
+	return out;
+}
+
+async function syncOnce(
+	n8n: N8nInstance,
+	stack: Stack,
+	workflowId: string,
+	path: string,
+	label: string,
+	latencyMs: number,
+	choice: string,
+): Promise<Row> {
+	const pid = serverPid();
+	const inCaseStatusBefore = caseStatusIds(stack);
+	const before = new Set((await n8n.listExecutions(workflowId)).map((e) => e.id));
+	await clearLogs(stack);
+	await setLatency(stack, latencyMs);
+	const idle = { main: rssOf(pid), tree: treeRss(pid) };
+	const memory = sampleMemory(pid);
+	const submittedAt = Date.now();
+	// As a browser does: submit, wait for the result page, open it (n8n 1.x ends the run only then).
+	await submitAndReadResult(n8n.baseUrl, path, [choice, '', 'Sync'], 4 * 60 * 60 * 1000);
+	const execution = await waitFor(
+		async () => (await n8n.listExecutions(workflowId)).find((e) => !before.has(e.id) && e.stoppedAt && e.status !== 'running' && e.status !== 'new'),
+		{ timeoutMs: 4 * 60 * 60 * 1000, intervalMs: 250, message: 'the sync to finish' },
+	);
+	const peak = memory.stop();
+	await setLatency(stack, 0);
+	const { sa, cs } = await counters(stack);
+
+	const full = await n8n.api<ExecutionSummary>('GET', `/executions/${execution.id}?includeData=true`);
+	const runData = full.data?.resultData.runData ?? {};
+	// Wall time: from the start of the run to the end of its last node before the result page (which waits for the browser).
+	const ends = Object.entries(runData)
+		.filter(([name]) => name !== 'Show the Result')
+		.flatMap(([, runs]) => (runs as Array<{ startTime?: number; executionTime?: number }>).map((r) => Number(r.startTime) + Number(r.executionTime ?? 0)));
+	const wallMs = Math.max(...ends) - Date.parse(String(execution.startedAt));
+	const first = (node: string) => (runData[node]?.[0]?.data?.main?.[0] ?? []).map((i: { json: Record<string, unknown> }) => i.json);
+	const rows = first('Name Failure Reasons') as Array<{ result: string; smartAdvocateCaseId: string }>;
+	const counts = first('Count Results')[0] as { summary?: string } | undefined;
+	const retried = ((first('Decide What to Sync')[0]?.retryCaseIds as string[] | undefined) ?? []).length;
+	const count = (result: string) => rows.filter((r) => r.result === result).length;
+	const newCases = rows.filter((r) => !inCaseStatusBefore.has(String(r.smartAdvocateCaseId))).length;
+	const windowCases = rows.length - retried;
+
+	// Writes: a POST/PATCH/PUT/DELETE on Case Status's cases; refused ones (4xx) count as the one attempt a refused case needs.
+	const writes = stack.caseStatus.api.requests.filter((r) => r.method !== 'GET' && r.method !== 'HEAD');
+	const refusedWrites = writes.filter((r) => r.status >= 400).length;
+	const unchangedIds = new Set(
+		rows.filter((r) => r.result === 'unchanged').map((r) => inCaseStatusBefore.get(String(r.smartAdvocateCaseId))).filter((id) => id !== undefined),
+	);
+	const unchangedWrites = writes.filter((r) => unchangedIds.has(Number(/\/cases\/(\d+)/.exec(r.path)?.[1]))).length;
+
+	const lookupRoutes = Object.keys(cs).filter((key) => key.startsWith('GET') && !/\/cases(\/|$)/.test(key) && !key.includes('__admin'));
+	const minimum =
+		1 + // SmartAdvocate sign-in
+		Math.max(1, Math.ceil(windowCases / SA_PAGE)) +
+		retried +
+		newCases + // contacts of the cases to create
+		Math.max(1, Math.ceil(inCaseStatusBefore.size / CS_PAGE)) +
+		lookupRoutes.length +
+		count('created') +
+		count('updated') +
+		Math.min(refusedWrites, count('failed'));
+	const calls = total(sa) + total(cs);
+
+	const slowest = Object.entries(runData)
+		.map(([name, runs]) => ({ name, ms: (runs as Array<{ executionTime?: number }>).reduce((s, r) => s + (Number(r.executionTime) || 0), 0), runs: runs.length }))
+		.sort((a, b) => b.ms - a.ms)
+		.slice(0, 5)
+		.map((x) => `${x.name} ${(x.ms / 1000).toFixed(1)} s${x.runs > 1 ? ` ×${x.runs}` : ''}`)
+		.join(', ');
+	const top = (c: Counters) =>
+		Object.entries(c)
+			.sort((a, b) => b[1] - a[1])
+			.slice(0, 6)
+			.map(([k, n]) => `${k} ${n}`)
+			.join(', ');
+	return {
+		run: label,
+		latencyMs,
+		wallS: wallMs / 1000,
+		calls,
+		minimum,
+		unchangedWrites,
+		memMainMb: Math.max(0, peak.main - idle.main) / 1024,
+		memTreeMb: Math.max(0, peak.tree - idle.tree) / 1024,
+		summary: `${execution.status}; ${String(counts?.summary ?? '')}`.slice(0, 400),
+		slowest,
+		breakdown: `SA ${total(sa)} (${top(sa)}); CS ${total(cs)} (${top(cs)}); lookups read: ${lookupRoutes.join(', ')}; form → finished ${((Date.now() - submittedAt) / 1000).toFixed(1)} s`,
+	};
+}
+
+/** Changes the description (SmartAdvocate case name) of `share` of the eligible cases Case Status holds. */
+async function changeCases(stack: Stack, share: number): Promise<number> {
+	const held = caseStatusIds(stack);
+	const candidates = stack.firm.cases.filter((c) => held.has(String(c.caseId)) && caseStatusEligibility(stack.firm, c) === null);
+	const wanted = Math.max(1, Math.round(stack.firm.cases.length * share));
+	const step = Math.max(1, Math.floor(candidates.length / wanted));
+	let changed = 0;
+	for (let i = 0; i < candidates.length && changed < wanted; i += step, changed++) {
+		await stack.saAdmin.post(`/cases/${candidates[i].caseId}`, { caseName: `${candidates[i].caseName} (renamed)` });
+	}
+	return changed;
+}
+
+async function main(): Promise<void> {
+	const cases = Number(arg('n') ?? 10_000);
+	const version = (arg('n8n') === '1' ? '1' : '2') as N8nVersionKey;
+	const heap = arg('heap');
+	const only = (arg('runs') ?? 'abc').split('');
+	const env: Record<string, string> = heap ? { NODE_OPTIONS: `--max-old-space-size=${heap}` } : {};
+
 	const firm = buildSyntheticFirm(cases, { now: new Date().toISOString(), ineligibleEvery: 50, inCaseStatusEvery: 10 });
 	const stack = await startStack(firm);
-	const n8n = await N8nInstance.create(version);
+	const n8n = await N8nInstance.create(version, { env });
 	const template = readTemplate(TEMPLATE);
+	const path = formPath(template);
+	const results: Row[] = [];
+	const spec = N8N_VERSIONS[version];
+	const line = (r: Row) =>
+		`| ${r.run} | ${cases} | ${spec.n8nVersion} | ${r.latencyMs} ms | ${r.wallS.toFixed(1)} s | ${r.calls} | ${r.minimum} | ${(r.calls / r.minimum).toFixed(2)} | ${r.unchangedWrites} | +${r.memMainMb.toFixed(0)} MB / +${r.memTreeMb.toFixed(0)} MB |`;
+	// Each run's row as soon as it ends (a 10,000-case night on a busy machine takes a while).
+	const push = (r: Row) => {
+		results.push(r);
+		console.log(`${line(r)}\n  ${r.summary}\n  slowest nodes: ${r.slowest}\n  calls: ${r.breakdown}`);
+	};
 	try {
 		await n8n.importCredentials(stack.credentials);
 		const workflowId = await n8n.importWorkflow(template);
 		await n8n.publish(workflowId);
 		await n8n.start({ waitForActivation: [workflowId] });
-		const pid = serverPid();
-		const idle = memoryOf(pid);
+		const load = os.loadavg()[0].toFixed(2);
 
-		// "Sync Now" → All cases: the run a firm's first night is.
-		const memory = sampleMemory(pid);
-		const submittedAt = Date.now();
-		const form = await submitSyncNowForm(n8n.baseUrl, formPath(template), ['All cases', '']);
-		if (form.status !== 200) throw new Error(`the form answered ${form.status}: ${form.body.slice(0, 300)}`);
-		const execution = await waitFor(
-			async () => (await n8n.listExecutions(workflowId)).find((e) => e.stoppedAt && e.status !== 'running' && e.status !== 'new'),
-			{ timeoutMs: 4 * 60 * 60 * 1000, intervalMs: 1000, message: 'the sync to finish' },
-		);
-		const finishedAt = Date.now();
-		const peak = memory.stop();
-		const workflowMs = Date.parse(String(execution.stoppedAt)) - Date.parse(String(execution.startedAt));
-		const full = await n8n.api<ExecutionSummary>('GET', `/executions/${execution.id}?includeData=true`);
-		const counts = full.data?.resultData.runData['Count Results']?.[0]?.data?.main?.[0]?.[0]?.json;
-		const perNode = Object.entries(full.data?.resultData.runData ?? {})
-			.map(([name, runs]) => ({ name, runs: runs.length, ms: runs.reduce((sum, r) => sum + (Number((r as { executionTime?: number }).executionTime) || 0), 0) }))
-			.sort((a, b) => b.ms - a.ms)
-			.slice(0, 6)
-			.map((x) => `${x.name} ${seconds(x.ms)}${x.runs > 1 ? ` (${x.runs} runs)` : ''}`)
-			.join(', ');
-		const writes = stack.caseStatus.api.requests.filter((r) => r.method !== 'GET').length;
-		console.log(
-			[
-				`n8n ${N8N_VERSIONS[version].n8nVersion}, N = ${cases}: ${execution.status}`,
-				`  form submitted → execution saved as finished:  ${seconds(finishedAt - submittedAt)}`,
-				`  execution startedAt → stoppedAt:               ${seconds(workflowMs)}  (${(cases / (workflowMs / 1000)).toFixed(1)} cases/s)`,
-				`  n8n process RSS idle / peak (sampled) / VmHWM: ${mb(idle?.rss ?? 0)} / ${mb(peak.peakMainKb)} / ${mb(memoryOf(pid)?.hwm ?? 0)}`,
-				`  peak RSS of n8n + task runners (sampled sum):  ${mb(peak.peakTreeKb)}`,
-				counts ? `  report: ${String(counts.summary)}` : '',
-				`  slowest nodes: ${perNode}`,
-				`  Case Status writes: ${writes}; SmartAdvocate requests: ${stack.smartAdvocate.requests.length}`,
-			]
-				.filter(Boolean)
-				.join('\n'),
-		);
+		if (only.includes('a')) push(await syncOnce(n8n, stack, workflowId, path, '(a) first sync', 0, 'All cases'));
+		if (only.includes('b')) {
+			await stack.saAdmin.post('/reset');
+			await stack.csAdmin.post('/reset');
+			push(await syncOnce(n8n, stack, workflowId, path, '(b) first sync', 50, 'All cases'));
+		}
+		if (only.includes('c')) {
+			if (!only.includes('b')) push(await syncOnce(n8n, stack, workflowId, path, '(setup) first sync', 0, 'All cases'));
+			const changed = await changeCases(stack, 0.01);
+			// Any answer other than the form's two choices runs as the nightly schedule does: changed cases + failed before.
+			push(await syncOnce(n8n, stack, workflowId, path, `(c) nightly, ${changed} changed`, 50, 'Nightly'));
+		}
+
+		console.log(`\nn8n ${spec.n8nVersion} (Node ${spec.node}), N = ${cases}, ${os.cpus().length} cores, load average before: ${load}${heap ? `, NODE_OPTIONS=--max-old-space-size=${heap}` : ''}\n`);
+		console.log('| run | N | n8n | latency | wall time | API calls | minimum | × minimum | writes for unchanged cases | memory over idle (n8n / with task runners) |');
+		console.log('|---|---|---|---|---|---|---|---|---|---|');
+		for (const r of results) console.log(line(r));
 	} finally {
 		await n8n.dispose();
 		await stack.close();
 	}
-}
-
-async function main(): Promise<void> {
-	const sizes = process.argv.slice(2).map(Number).filter((n) => Number.isInteger(n) && n > 0);
-	const version = (process.env.BENCH_N8N === '1' ? '1' : '2') as N8nVersionKey;
-	for (const cases of sizes.length ? sizes : [1000]) await benchOne(version, cases);
 }
 
 main().catch((error) => {

@@ -27,6 +27,8 @@ export interface SaSettings {
 	notesNotFoundAs404: boolean;
 	/** `case/CaseInfo` answers 404 instead of `[]` when nothing matches. */
 	caseInfoNotFoundAs404: boolean;
+	/** `case/CaseInfo` answers every case whatever `Casenumber` says, as a misconfigured server or proxy might. */
+	ignoreCaseNumberFilter: boolean;
 	/** `…/content` sends the stored MIME type instead of application/octet-stream. */
 	realContentType: boolean;
 	/** Largest accepted upload, in bytes (413 above it). */
@@ -50,6 +52,7 @@ export function defaultSettings(): SaSettings {
 		badCredentialsStatus: 400,
 		notesNotFoundAs404: false,
 		caseInfoNotFoundAs404: false,
+		ignoreCaseNumberFilter: false,
 		realContentType: false,
 		maxUploadBytes: 50 * 1024 * 1024,
 		permissions: { canInsertNote: true, canUpdateCase: true, canUploadDocument: true },
@@ -105,6 +108,7 @@ export function applySettings(settings: SaSettings, body: Record<string, unknown
 				break;
 			case 'notesNotFoundAs404':
 			case 'caseInfoNotFoundAs404':
+			case 'ignoreCaseNumberFilter':
 			case 'realContentType':
 			case 'ignoreFilters':
 				next[key] = flag(value, key);

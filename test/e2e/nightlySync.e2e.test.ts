@@ -123,12 +123,25 @@ describe(`workflows-templates/${TEMPLATE_FILE} as shipped`, () => {
 		for (const trigger of [NODES.manual, NODES.schedule, NODES.form]) expect(targets(trigger)).toEqual([NODES.decide]);
 	});
 
-	it('previews with exactly the settings Create or Update writes with', () => {
-		const { previewOnly, ...previewSettings } = byName(NODES.preview)!.parameters;
+	it.each([
+		[NODES.preview, NODES.upsert],
+		[NODES.previewNew, NODES.createNew],
+	])('previews with exactly the settings the writing node writes with (%s)', (preview, writer) => {
+		const { previewOnly, ...previewSettings } = byName(preview)!.parameters;
 		expect(previewOnly).toBe(true);
-		expect(previewSettings).toEqual(byName(NODES.upsert)!.parameters);
-		expect(byName(NODES.preview)!.credentials).toEqual(byName(NODES.upsert)!.credentials);
-		expect(byName(NODES.preview)!.onError).toBe(byName(NODES.upsert)!.onError);
+		expect(previewSettings).toEqual(byName(writer)!.parameters);
+		expect(byName(preview)!.credentials).toEqual(byName(writer)!.credentials);
+		expect(byName(preview)!.onError).toBe(byName(writer)!.onError);
+	});
+
+	it('maps with no expression per case: the mapping and the report are Code nodes, Case Status reads the item keys', () => {
+		for (const name of ['Build Case Status Fields', 'Report Row']) expect(byName(name)).toMatchObject({ type: 'n8n-nodes-base.code' });
+		for (const name of [NODES.upsert, NODES.preview, NODES.createNew, NODES.previewNew]) {
+			expect(byName(name)!.parameters).toMatchObject({ operation: 'upsert', dataMode: 'autoMapInputData', emptyFields: 'clear' });
+			expect(JSON.stringify(byName(name)!.parameters)).not.toContain('{{');
+		}
+		expect(byName(NODES.upsert)!.parameters.whenNotFound).toBe('output');
+		expect(nodes.some((n) => n.type === 'n8n-nodes-base.splitInBatches')).toBe(false);
 	});
 
 	it('follows the template guidelines: a yellow overview with How it works and Setup steps, the community node named', () => {
@@ -247,10 +260,14 @@ function suite(version: N8nVersionKey): void {
 		const invitedSomewhere = [...new Set(rows.flatMap((r) => r.toInvite.split(', ').filter(Boolean)))].sort();
 		expect(counts!.staffToInvite).toEqual(invitedSomewhere);
 
-		// Case Status saw exactly the creates (closed new cases created closed, in the same call) and the refused attempts.
+		// Case Status saw exactly one write per case: the creates (closed cases created closed, no second call)
+		// and the refused attempts.
 		const created = writes.filter((w) => w.method === 'POST' && w.path === '/v1/api/cases');
 		expect(created.filter((w) => w.status === 201)).toHaveLength(counts!.created);
 		expect(created.filter((w) => w.status >= 400)).toHaveLength(8);
+		const closedNew = eligible.filter((c) => !c.inCaseStatus && c.closed);
+		expect(closedNew.length).toBeGreaterThan(0);
+		for (const c of closedNew) expect({ caseNumber: c.caseNumber, closed: cs.get(String(c.caseId))!.closed_at !== null }).toEqual({ caseNumber: c.caseNumber, closed: true });
 		expect(writes).toHaveLength(created.length);
 	});
 

@@ -44,7 +44,8 @@ export interface SimplifiedCase {
 	additionalAttorneys: StaffPerson[];
 	paralegals: StaffPerson[];
 	caseManagers: StaffPerson[];
-	clients: SimplifiedClient[];
+	/** Absent when the clients were not read (Include Clients off). */
+	clients?: SimplifiedClient[];
 	modifiedDate: string | null;
 }
 
@@ -100,9 +101,9 @@ export function simplifyClient(contact: IDataObject): SimplifiedClient {
 
 /**
  * A SmartAdvocate case with its clients and staff as one flat record. `staff` is the case staff from
- * wherever it came (embedded `caseStaff`, or `case/{id}/staff`).
+ * wherever it came (embedded `caseStaff`, or `case/{id}/staff`); `contacts` undefined = clients not read.
  */
-export function simplifyCase(raw: IDataObject, contacts: IDataObject[], staff: IDataObject[]): SimplifiedCase {
+export function simplifyCase(raw: IDataObject, contacts: IDataObject[] | undefined, staff: IDataObject[]): SimplifiedCase {
 	const incident = (raw.incident ?? {}) as IDataObject;
 	const incidentDate = normalizeSmartAdvocateDate(incident.incidentDate);
 	const openedDate = normalizeSmartAdvocateDate(raw.caseOpenedDate);
@@ -122,7 +123,7 @@ export function simplifyCase(raw: IDataObject, contacts: IDataObject[], staff: I
 		closedDate,
 		isClosed: closedDate !== null,
 		...staffByRole(staff),
-		clients: contacts.map(simplifyClient),
+		...(contacts ? { clients: contacts.map(simplifyClient) } : {}),
 		modifiedDate: normalizeSmartAdvocateDate(raw.modifiedDate),
 	};
 }

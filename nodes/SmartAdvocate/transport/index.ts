@@ -65,7 +65,18 @@ interface SmartAdvocateConnection extends ServiceConnection {
 	timeZone: string;
 }
 
+/** Per node run: the credential is read once, not once per call (n8n decrypts it on every read). */
+const connections = new WeakMap<object, SmartAdvocateConnection>();
+
 async function connectionOf(ctx: ServiceContext, itemIndex?: number): Promise<SmartAdvocateConnection> {
+	const known = connections.get(ctx);
+	if (known) return known;
+	const connection = await readConnection(ctx, itemIndex);
+	connections.set(ctx, connection);
+	return connection;
+}
+
+async function readConnection(ctx: ServiceContext, itemIndex?: number): Promise<SmartAdvocateConnection> {
 	const credentials = await ctx.getCredentials(smartAdvocateProfile.credentialType);
 	const timeZone = String(credentials.timeZone ?? '').trim() || ctx.getTimezone();
 	if (!isKnownTimeZone(timeZone)) {

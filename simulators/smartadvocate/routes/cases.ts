@@ -179,7 +179,7 @@ export function caseRoutes(ctx: SaContext): Route[] {
 				if (!pattern) throw validationProblem({ Casenumber: ['The Casenumber field is required.'] });
 				const contactInfo = queryBool(req, 'AddContactInfo');
 				const referrals = queryBool(req, 'AddReferrals');
-				const found = searchByNumber(ctx, pattern);
+				const found = ctx.settings.ignoreCaseNumberFilter ? ctx.state.byModified('cases') : searchByNumber(ctx, pattern);
 				if (found.length === 0 && ctx.settings.caseInfoNotFoundAs404) throw bare(404);
 				return { status: 200, body: found.map((c) => caseToApi(ctx, c, { contactInfo, referrals })) };
 			}),

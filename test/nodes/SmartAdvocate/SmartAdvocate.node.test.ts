@@ -17,7 +17,7 @@ describe('SmartAdvocate node description', () => {
 			offered[resource] = (operation!.options as Array<{ value: string }>).map((o) => o.value);
 		}
 		expect(offered).toEqual({
-			case: ['get', 'getAll', 'update'],
+			case: ['get', 'getClients', 'getAll', 'update'],
 			document: ['download', 'getAll', 'upload'],
 			note: ['create', 'getAll'],
 			noteType: ['getAll'],

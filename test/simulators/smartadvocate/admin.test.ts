@@ -142,6 +142,7 @@ describe('SmartAdvocate simulator: admin API', () => {
 				badCredentialsStatus: 400,
 				notesNotFoundAs404: false,
 				caseInfoNotFoundAs404: false,
+				ignoreCaseNumberFilter: false,
 				realContentType: false,
 				maxUploadBytes: 52428800,
 				permissions: { canInsertNote: false, canUpdateCase: true, canUploadDocument: true },

@@ -122,10 +122,18 @@ export async function getCaseStaff(ctx: ServiceContext, rawCase: IDataObject, it
 	return Array.isArray(staff) ? staff : [];
 }
 
-/** A raw case as the simplified record (one call for its clients, one more only when staff is not embedded). */
-export async function toSimplifiedCase(ctx: ServiceContext, rawCase: IDataObject, itemIndex?: number): Promise<SimplifiedCase> {
+/**
+ * A raw case as the simplified record: one call for its clients (left out, with no call, when
+ * `includeClients` is false), one more only when staff is not embedded.
+ */
+export async function toSimplifiedCase(
+	ctx: ServiceContext,
+	rawCase: IDataObject,
+	itemIndex?: number,
+	{ includeClients = true }: { includeClients?: boolean } = {},
+): Promise<SimplifiedCase> {
 	const [contacts, staff] = await Promise.all([
-		getCaseContacts(ctx, rawCase.caseID as number, itemIndex),
+		includeClients ? getCaseContacts(ctx, rawCase.caseID as number, itemIndex) : undefined,
 		getCaseStaff(ctx, rawCase, itemIndex),
 	]);
 	return simplifyCase(rawCase, contacts, staff);

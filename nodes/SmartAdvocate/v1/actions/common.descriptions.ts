@@ -70,3 +70,13 @@ export const simplifyProperty: INodeProperties = {
 export function readLimit(returnAll: boolean, limit: number): number | undefined {
 	return returnAll ? undefined : Math.max(1, Math.floor(limit));
 }
+
+export const includeClientsProperty: INodeProperties = {
+	displayName: 'Include Clients',
+	name: 'includeClients',
+	type: 'boolean',
+	default: true,
+	description:
+		"Whether to read each case's clients (one more request per case). Turn off when only some cases need them, then read those with Get Clients.",
+	displayOptions: { show: { simplify: [true] } },
+};

@@ -9,7 +9,7 @@ import * as note from './note';
 import * as noteType from './noteType';
 
 export const operations: OperationTable = {
-	case: { get: caseResource.get, getAll: caseResource.getAll, update: caseResource.update },
+	case: { get: caseResource.get, getAll: caseResource.getAll, getClients: caseResource.getClients, update: caseResource.update },
 	note: { create: note.create, getAll: note.getAll },
 	noteType: { getAll: noteType.getAll },
 	document: { upload: document.upload, getAll: document.getAll, download: document.download },

@@ -2,9 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { showOnlyFor } from '../../../../shared/displayOptions';
 import { getCase, readCaseReference, toSimplifiedCase } from '../caseLookup';
-import { caseLocator, simplifyProperty } from '../common.descriptions';
+import { caseLocator, includeClientsProperty, simplifyProperty } from '../common.descriptions';
 
-const properties: INodeProperties[] = [caseLocator({ description: 'The case to get' }), simplifyProperty];
+const properties: INodeProperties[] = [caseLocator({ description: 'The case to get' }), simplifyProperty, includeClientsProperty];
+
+/** Reads only; several cases are read at a time. */
+export const concurrency = 8;
 
 export const description = showOnlyFor({ resource: ['case'], operation: ['get'] }, properties);
 
@@ -12,6 +15,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const ref = readCaseReference.call(this, itemIndex);
 	const raw = await getCase(this, ref, itemIndex);
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
-	const json = simplify ? ((await toSimplifiedCase(this, raw, itemIndex)) as unknown as IDataObject) : raw;
+	const includeClients = simplify && (this.getNodeParameter('includeClients', itemIndex, true) as boolean);
+	const json = simplify ? ((await toSimplifiedCase(this, raw, itemIndex, { includeClients })) as unknown as IDataObject) : raw;
 	return [{ json, pairedItem: { item: itemIndex } }];
 }

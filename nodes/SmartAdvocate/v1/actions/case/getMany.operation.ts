@@ -3,11 +3,11 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { showOnlyFor } from '../../../../shared/displayOptions';
 import { smartAdvocateByDatePaged, smartAdvocateEndpoints, smartAdvocateRequest } from '../../../transport';
-import { caseNumberPattern, type CaseNumberMatch } from '../../../helpers/caseNumberPattern';
+import { caseNumberMatcher, caseNumberPattern, type CaseNumberMatch } from '../../../helpers/caseNumberPattern';
 import { mapWithConcurrency } from '../../../../shared/concurrency';
 import { userDateToIso } from '../../../helpers/dates';
 import { toSimplifiedCase } from '../caseLookup';
-import { limitProperty, readLimit, returnAllProperty, simplifyProperty } from '../common.descriptions';
+import { includeClientsProperty, limitProperty, readLimit, returnAllProperty, simplifyProperty } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -135,6 +135,7 @@ const properties: INodeProperties[] = [
 		],
 	},
 	simplifyProperty,
+	includeClientsProperty,
 ];
 
 export const description = showOnlyFor({ resource: ['case'], operation: ['getAll'] }, properties);
@@ -186,7 +187,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			if (error?.httpCode === '404') return [] as IDataObject[];
 			throw error;
 		});
-		cases = (Array.isArray(found) ? found : []).filter(keep);
+		const matches = caseNumberMatcher(input, match);
+		cases = (Array.isArray(found) ? found : []).filter((c) => matches(c.caseNumber) && keep(c));
 		if (limit !== undefined) cases = cases.slice(0, limit);
 	} else {
 		const timeZone = this.getTimezone();
@@ -219,8 +221,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+	const includeClients = simplify && (this.getNodeParameter('includeClients', itemIndex, true) as boolean);
 	const output = simplify
-		? ((await mapWithConcurrency(cases, 4, async (c) => await toSimplifiedCase(this, c, itemIndex))) as unknown as IDataObject[])
+		? ((await mapWithConcurrency(cases, 4, async (c) => await toSimplifiedCase(this, c, itemIndex, { includeClients }))) as unknown as IDataObject[])
 		: cases;
 	return this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(output), { itemData: { item: itemIndex } });
 }

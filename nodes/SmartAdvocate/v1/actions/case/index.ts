@@ -1,10 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as get from './get.operation';
+import * as getClients from './getClients.operation';
 import * as getAll from './getMany.operation';
 import * as update from './update.operation';
 
-export { get, getAll, update };
+export { get, getAll, getClients, update };
 
 export const description: INodeProperties[] = [
 	{
@@ -19,6 +20,12 @@ export const description: INodeProperties[] = [
 				value: 'get',
 				action: 'Get case',
 				description: 'Get one case by case ID or case number',
+			},
+			{
+				name: 'Get Clients',
+				value: 'getClients',
+				action: 'Get case clients',
+				description: 'Get the clients of a case, e.g. only for the cases a sync has to create',
 			},
 			{
 				name: 'Get Many',
@@ -37,5 +44,6 @@ export const description: INodeProperties[] = [
 	},
 	...get.description,
 	...getAll.description,
+	...getClients.description,
 	...update.description,
 ];

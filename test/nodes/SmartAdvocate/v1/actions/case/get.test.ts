@@ -63,6 +63,13 @@ describe('SmartAdvocate › Case › Get', () => {
 		expect(item.json).toMatchObject({ caseId: 1004, caseNumber: '2024_1' });
 	});
 
+	it('reads no clients with Include Clients off, and leaves the clients field out', async () => {
+		const [item] = await get(rl('id', '1001'), { includeClients: false });
+		expect(item.json).toMatchObject({ caseId: 1001, leadAttorney: { name: 'Alice Archer' } });
+		expect(item.json).not.toHaveProperty('clients');
+		expect(await sa.calls()).not.toContain('GET /case/1001/contacts');
+	});
+
 	it('returns SmartAdvocate\'s own record when Simplify is off', async () => {
 		const [item] = await get(rl('id', '1001'), { simplify: false });
 		expect(item.json).toMatchObject({ caseID: 1001, caseNumber: '2024-0001', caseType: 'Motor Vehicle Accident' });

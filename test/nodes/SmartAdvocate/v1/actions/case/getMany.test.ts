@@ -59,6 +59,29 @@ describe('SmartAdvocate › Case › Get Many', () => {
 		expect(numbers(items)).toEqual(['2024-0002']);
 	});
 
+	it('keeps only cases whose number really matches, whatever the server\'s LIKE answered', async () => {
+		await sa.admin.post('/__admin/config', { ignoreCaseNumberFilter: true });
+		expect(numbers(await getMany({ searchBy: 'caseNumber', caseNumber: '2024-', match: 'startsWith' })).sort()).toEqual(['2024-0001', '2024-0002']);
+		expect(numbers(await getMany({ searchBy: 'caseNumber', caseNumber: '2024-0002', match: 'exact' }))).toEqual(['2024-0002']);
+		expect(numbers(await getMany({ searchBy: 'caseNumber', caseNumber: '2024_1', match: 'like' })).sort()).toEqual(['2024X1', '2024_1']);
+		expect(await getMany({ searchBy: 'caseNumber', caseNumber: 'NOPE', match: 'exact' })).toEqual([]);
+	});
+
+	it('reads no clients (no contacts request) with Include Clients off, and leaves the clients field out', async () => {
+		const window = { searchBy: 'modifiedDate', modifiedFrom: sa.fixture.ago(60 * 24 * 30), returnAll: true };
+		const items = await getMany({ ...window, includeClients: false });
+		expect(items.length).toBeGreaterThan(1);
+		expect(items.every((i) => !('clients' in i.json))).toBe(true);
+		expect(items[0].json.leadAttorney).toBeTruthy();
+		const calls = await sa.calls();
+		expect(calls.filter((c) => /contacts|staff/.test(c))).toEqual([]);
+
+		await sa.reset();
+		const withClients = await getMany(window);
+		expect(withClients.every((i) => Array.isArray(i.json.clients))).toBe(true);
+		expect((await sa.calls()).filter((c) => c.endsWith('/contacts'))).toHaveLength(withClients.length);
+	});
+
 	it('says which item failed when its date is not a date', async () => {
 		const items = await getMany({ searchBy: 'modifiedDate', modifiedFrom: 'last tuesday' }, { continueOnFail: true });
 		expect(items).toEqual([{ json: expect.objectContaining({ error: 'The Modified From parameter is not a date' }), pairedItem: { item: 0 } }]);
