@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- runs in Node, never in n8n (eslint.dev.config.mjs) */
 /**
  * Benchmark (measures, asserts nothing): one big client document through the document template (04) as
  * shipped, in a real n8n that keeps binary data on disk (N8N_DEFAULT_BINARY_DATA_MODE=filesystem): Case

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- runs in Node, never in n8n (eslint.dev.config.mjs) */
 /**
  * Benchmark (measures, asserts nothing): the nightly case sync template, imported as shipped into a real
  * n8n, syncing a synthetic firm of N cases from the SmartAdvocate simulator into the Case Status simulator,

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- runs in Node, never in n8n (eslint.dev.config.mjs) */
 /**
  * The "Nightly case sync (SmartAdvocate → Case Status)" template, imported exactly as shipped into a REAL
  * n8n (2.41.1 on Node 24, 1.123.81 on Node 20) with the two credentials a firm creates, against both

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @typescript-eslint/no-explicit-any -- runs in Node, never in n8n (eslint.dev.config.mjs) */
 /**
  * The four templates on n8n's QUEUE MODE, as a consultant running many firms (or a large firm) deploys it:
  * PostgreSQL + Redis (Debian's packages, started here on loopback), one main and two workers of n8n 2.41.1,

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- runs in Node, never in n8n (eslint.dev.config.mjs) */
 /**
  * Overlapping runs of each relay inside ONE running n8n (`n8n start`, a single n8n as most firms run it, no
  * Redis), in n8n 2.41.1 and 1.123.81: the shipped templates, their schedule set to every 10 seconds and the

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- runs in Node, never in n8n (eslint.dev.config.mjs) */
 /**
  * What the nightly-sync e2e test reads and changes: the template's report (from the run data), Case Status
  * as the simulator holds it (through its API and request log), what Case Status should hold for a firm case

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-imports -- runs in Node, never in n8n (eslint.dev.config.mjs) */
 /**
  * A throw-away Redis on loopback for the relays' overlap guard (the lease key), started from the system's
  * `redis-server` with nothing persisted; stopped by PID.

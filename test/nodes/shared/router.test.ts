@@ -1,5 +1,5 @@
-import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, type JsonObject } from 'n8n-workflow';
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @typescript-eslint/no-explicit-any -- runs in Node, never in n8n (eslint.dev.config.mjs) */
+import { NodeApiError, NodeOperationError, type IExecuteFunctions, type INodeType, type INodeTypeDescription, type JsonObject } from 'n8n-workflow';
 
 import { routeOperation, withFailureFields, type OperationTable } from '../../../nodes/shared/router';
 import { createContext } from '../../support/n8nContext';
