@@ -431,7 +431,9 @@ function suite(version: N8nVersionKey): void {
 		const night1 = expectSuccess(await n8n.execute(id, { timeoutMs: 300_000 }));
 		const rows1 = reportOf(night1).rows;
 		const failedEligible = eligible.filter((c) => rows1.find((r) => r.caseNumber === c.caseNumber)?.result === 'failed');
-		expect(failedEligible.length).toBeGreaterThanOrEqual(10);
+		// Creates run 8 at a time, so which cases' POSTs meet the 10 faults depends on timing: some may be cases
+		// Case Status refuses anyway. What must hold is that the report names exactly the cases left wrong.
+		expect(failedEligible.length).toBeGreaterThanOrEqual(5);
 		expect(failedEligible.map((c) => c.caseNumber)).toContain(staleCase.caseNumber);
 		let cs = await caseStatusCases(stack);
 		expect(cs.get(String(staleCase.caseId))!.stage?.name).toBe('Pre-Litigation'); // stale after night 1
@@ -439,7 +441,7 @@ function suite(version: N8nVersionKey): void {
 			const held = cs.get(String(c.caseId));
 			return !held || JSON.stringify(actualAttributes(held)) !== JSON.stringify(expectedAttributes(firm, c));
 		});
-		expect(wrongAfterNight1.length).toBeGreaterThanOrEqual(10);
+		expect(wrongAfterNight1.map((c) => c.caseNumber).sort()).toEqual(failedEligible.map((c) => c.caseNumber).sort());
 
 		// Night 2: nothing changed in SmartAdvocate; the failed cases are read again and written.
 		await stack.csAdmin.delete('/faults');
