@@ -180,6 +180,30 @@ function suite(version: N8nVersionKey): void {
 		);
 		expect(fromStaff.map((item) => item.messageId)).toEqual([staff]);
 	}, 600_000);
+
+	it('a failing listing fails that poll only: a message written during the outage fires once when Case Status answers again', async () => {
+		// Ten 500s on the message list: a poll tries a read 5 times, so at least one poll of the two Case Status
+		// triggers (they share the list) gives up and fails; n8n must then keep its cursor.
+		expect((await csAdmin.post('/__admin/faults', { route: '/v1/api/messages', method: 'GET', status: 500, count: 10 })).status).toBe(200);
+		const response = await csAdmin.post('/__admin/messages', { case_id: 90001, direction: 'incoming', content: 'Sent while the list was failing' });
+		expect(response.status).toBe(201);
+		const id = response.data.id as number;
+		const refused = async () =>
+			((await csAdmin.get('/__admin/requests')).data as Array<{ path: string; status: number }>).filter(
+				(r) => r.path.includes('/messages') && r.status === 500,
+			).length;
+		await waitFor(async () => (await refused()) >= 10, { timeoutMs: 300_000, message: 'no poll met the outage' });
+		const firedOf = async () =>
+			(await n8n!.listExecutions(WORKFLOW_IDS.all, { includeData: true }))
+				.filter((execution) => execution.status === 'success')
+				.flatMap((execution) => nodeItems({ data: execution.data } as never, 'Trigger'))
+				.filter((item) => item.messageId === id);
+		await waitFor(async () => ((await firedOf()).length ? true : undefined), { timeoutMs: 240_000, message: 'the message never fired after the outage' });
+		// Two more polls later it has still fired once.
+		const lists = await requestCount(csAdmin, '/messages');
+		await waitFor(async () => (await requestCount(csAdmin, '/messages')) >= lists + 4, { timeoutMs: 240_000, message: 'no later polls' });
+		expect(await firedOf()).toHaveLength(1);
+	}, 900_000);
 }
 
 for (const version of ALL_VERSION_KEYS) {
