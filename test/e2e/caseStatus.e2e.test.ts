@@ -10,7 +10,7 @@
  */
 import { STAFF } from '../nodes/CaseStatus/fixtures';
 import { expectSuccess, nodeItems, type N8nVersionKey, type WorkflowJson } from './harness';
-import { binaryOf, caseStatusCredential, chainWorkflow, describeEachN8n, packageNode, pressTestButton, useNodeWorld } from './support/nodeWorld';
+import { binaryOf, caseStatusCredential, chainWorkflow, describeEachN8n, packageNode, pressTestButton, textToFileNode, useNodeWorld } from './support/nodeWorld';
 
 function workflow(nodeType: string): WorkflowJson {
 	const cs = (id: string, name: string, x: number, parameters: Record<string, unknown>) =>
@@ -39,14 +39,7 @@ function workflow(nodeType: string): WorkflowJson {
 			content: '=Welcome, {{ $json.clients[0].firstName }}! Your case {{ $json.readableId }} is open.',
 			options: { externalId: 'e2e:1' },
 		}),
-		{
-			id: 'file',
-			name: 'To File',
-			type: 'n8n-nodes-base.convertToFile',
-			typeVersion: 1.1,
-			position: [800, 0],
-			parameters: { operation: 'toText', sourceProperty: 'content', options: { fileName: 'welcome.txt' } },
-		},
+		textToFileNode(800, 'content', 'welcome.txt'),
 		cs('upload', 'Upload', 1000, {
 			resource: 'document',
 			operation: 'upload',

@@ -14,7 +14,7 @@ import axios from 'axios';
 import { startHeaderRecorder } from '../../simulators/shared/recorder';
 import { API_USER } from '../nodes/SmartAdvocate/fixtures';
 import { expectSuccess, nodeItems, type N8nVersionKey, type WorkflowJson } from './harness';
-import { binaryOf, chainWorkflow, describeEachN8n, packageNode, pressTestButton, smartAdvocateCredential, useNodeWorld } from './support/nodeWorld';
+import { binaryOf, chainWorkflow, describeEachN8n, packageNode, pressTestButton, smartAdvocateCredential, textToFileNode, useNodeWorld } from './support/nodeWorld';
 
 function workflow(nodeType: string): WorkflowJson {
 	const sa = (id: string, name: string, x: number, parameters: Record<string, unknown>) =>
@@ -34,14 +34,7 @@ function workflow(nodeType: string): WorkflowJson {
 			text: '=Lead attorney: {{ $json.leadAttorney.name }}\nClients: {{ $json.clients.length }} & counting',
 			sharedInClientPortal: true,
 		}),
-		{
-			id: 'file',
-			name: 'To File',
-			type: 'n8n-nodes-base.convertToFile',
-			typeVersion: 1.1,
-			position: [600, 0],
-			parameters: { operation: 'toText', sourceProperty: 'text', options: { fileName: 'note.txt' } },
-		},
+		textToFileNode(600, 'text', 'note.txt'),
 		sa('upload', 'Upload', 800, {
 			resource: 'document',
 			operation: 'upload',

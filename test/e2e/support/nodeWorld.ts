@@ -72,6 +72,18 @@ export function packageNode(
 	return { typeVersion: 1, ...node, type, credentials: { [key]: credential } };
 }
 
+/** n8n's Convert to File node named "To File": one text field of the item becomes a file to upload. */
+export function textToFileNode(x: number, sourceProperty: string, fileName: string) {
+	return {
+		id: 'file',
+		name: 'To File',
+		type: 'n8n-nodes-base.convertToFile',
+		typeVersion: 1.1,
+		position: [x, 0],
+		parameters: { operation: 'toText', sourceProperty, options: { fileName } },
+	};
+}
+
 /** A workflow that runs these nodes one after another, from a Manual Trigger named Start. */
 export function chainWorkflow(id: string, name: string, nodes: Array<{ name: string; [key: string]: unknown }>): WorkflowJson {
 	const start = { id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
