@@ -8,6 +8,7 @@
  *   npm run bench                                  # N = 10,000 on n8n 2.x: the three runs below
  *   npm run bench -- --n 2000 --n8n 1              # another size, n8n 1.x
  *   npm run bench -- --heap 1024                   # n8n started with NODE_OPTIONS=--max-old-space-size=1024
+ *   npm run bench -- --runner-heap 256             # its task runner (Code nodes, n8n 2.x) with N8N_RUNNERS_MAX_OLD_SPACE_SIZE=256
  *
  * Three runs on one n8n and one pair of simulators:
  *   (a) first sync ("All cases" on a firm Case Status mostly lacks), no added latency;
@@ -70,8 +71,12 @@ function serverPid(): number {
 function sampleMemory(pid: number) {
 	let main = 0;
 	let tree = 0;
+	let mainPeakAt = Date.now();
+	const samples: Array<[at: number, kb: number]> = [];
 	const tick = () => {
-		main = Math.max(main, rssOf(pid));
+		const now = rssOf(pid);
+		samples.push([Date.now(), now]);
+		if (now > main) [main, mainPeakAt] = [now, Date.now()];
 		tree = Math.max(tree, treeRss(pid));
 	};
 	tick();
@@ -80,7 +85,7 @@ function sampleMemory(pid: number) {
 		stop() {
 			clearInterval(timer);
 			tick();
-			return { main, tree };
+			return { main, tree, mainPeakAt, samples };
 		},
 	};
 }
@@ -96,6 +101,7 @@ interface Row {
 	memTreeMb: number;
 	summary: string;
 	slowest: string;
+	heaviest: string;
 	breakdown: string;
 }
 
@@ -159,6 +165,10 @@ async function syncOnce(
 		.filter(([name]) => name !== 'Show the Result')
 		.flatMap(([, runs]) => (runs as Array<{ startTime?: number; executionTime?: number }>).map((r) => Number(r.startTime) + Number(r.executionTime ?? 0)));
 	const wallMs = Math.max(...ends) - Date.parse(String(execution.startedAt));
+	const startedAt = Date.parse(String(execution.startedAt));
+	const peakAtS = (peak.mainPeakAt - startedAt) / 1000;
+	// The peak while the nodes ran, apart from what n8n does after the last node (saving the run, the result page).
+	const nodesPeakKb = Math.max(0, ...peak.samples.filter(([at]) => at <= startedAt + wallMs).map(([, kb]) => kb));
 	const first = (node: string) => (runData[node]?.[0]?.data?.main?.[0] ?? []).map((i: { json: Record<string, unknown> }) => i.json);
 	const rows = first('Name Failure Reasons') as Array<{ result: string; smartAdvocateCaseId: string }>;
 	const counts = first('Count Results')[0] as { summary?: string } | undefined;
@@ -194,6 +204,13 @@ async function syncOnce(
 		.slice(0, 5)
 		.map((x) => `${x.name} ${(x.ms / 1000).toFixed(1)} s${x.runs > 1 ? ` ×${x.runs}` : ''}`)
 		.join(', ');
+	// What each node keeps in the run's data (n8n holds all of it in memory until the run ends).
+	const heaviest = Object.entries(runData)
+		.map(([name, runs]) => ({ name, mb: JSON.stringify(runs).length / 1024 / 1024 }))
+		.sort((a, b) => b.mb - a.mb)
+		.slice(0, 8)
+		.map((x) => `${x.name} ${x.mb.toFixed(1)} MB`)
+		.join(', ');
 	const top = (c: Counters) =>
 		Object.entries(c)
 			.sort((a, b) => b[1] - a[1])
@@ -211,7 +228,8 @@ async function syncOnce(
 		memTreeMb: Math.max(0, peak.tree - idle.tree) / 1024,
 		summary: `${execution.status}; ${String(counts?.summary ?? '')}`.slice(0, 400),
 		slowest,
-		breakdown: `SA ${total(sa)} (${top(sa)}); CS ${total(cs)} (${top(cs)}); lookups read: ${lookupRoutes.join(', ')}; form → finished ${((Date.now() - submittedAt) / 1000).toFixed(1)} s`,
+		heaviest,
+		breakdown: `n8n's memory peaked ${peakAtS.toFixed(1)} s into the run, +${Math.max(0, (nodesPeakKb - idle.main) / 1024).toFixed(0)} MB at most while the nodes ran; SA ${total(sa)} (${top(sa)}); CS ${total(cs)} (${top(cs)}); lookups read: ${lookupRoutes.join(', ')}; form → finished ${((Date.now() - submittedAt) / 1000).toFixed(1)} s`,
 	};
 }
 
@@ -233,7 +251,11 @@ async function main(): Promise<void> {
 	const version = (arg('n8n') === '1' ? '1' : '2') as N8nVersionKey;
 	const heap = arg('heap');
 	const only = (arg('runs') ?? 'abc').split('');
-	const env: Record<string, string> = heap ? { NODE_OPTIONS: `--max-old-space-size=${heap}` } : {};
+	const runnerHeap = arg('runner-heap');
+	const env: Record<string, string> = {
+		...(heap ? { NODE_OPTIONS: `--max-old-space-size=${heap}` } : {}),
+		...(runnerHeap ? { N8N_RUNNERS_MAX_OLD_SPACE_SIZE: runnerHeap } : {}),
+	};
 
 	const firm = buildSyntheticFirm(cases, { now: new Date().toISOString(), ineligibleEvery: 50, inCaseStatusEvery: 10 });
 	const stack = await startStack(firm);
@@ -247,7 +269,7 @@ async function main(): Promise<void> {
 	// Each run's row as soon as it ends (a 10,000-case night on a busy machine takes a while).
 	const push = (r: Row) => {
 		results.push(r);
-		console.log(`${line(r)}\n  ${r.summary}\n  slowest nodes: ${r.slowest}\n  calls: ${r.breakdown}`);
+		console.log(`${line(r)}\n  ${r.summary}\n  slowest nodes: ${r.slowest}\n  run data as JSON: ${r.heaviest}\n  calls: ${r.breakdown}`);
 	};
 	try {
 		await n8n.importCredentials(stack.credentials);
@@ -269,7 +291,7 @@ async function main(): Promise<void> {
 			push(await syncOnce(n8n, stack, workflowId, path, `(c) nightly, ${changed} changed`, 50, 'Nightly'));
 		}
 
-		console.log(`\nn8n ${spec.n8nVersion} (Node ${spec.node}), N = ${cases}, ${os.cpus().length} cores, load average before: ${load}${heap ? `, NODE_OPTIONS=--max-old-space-size=${heap}` : ''}\n`);
+		console.log(`\nn8n ${spec.n8nVersion} (Node ${spec.node}), N = ${cases}, ${os.cpus().length} cores, load average before: ${load}${heap ? `, NODE_OPTIONS=--max-old-space-size=${heap}` : ''}${runnerHeap ? `, N8N_RUNNERS_MAX_OLD_SPACE_SIZE=${runnerHeap}` : ''}\n`);
 		console.log('| run | N | n8n | latency | wall time | API calls | minimum | × minimum | writes for unchanged cases | memory over idle (n8n / with task runners) |');
 		console.log('|---|---|---|---|---|---|---|---|---|---|');
 		for (const r of results) console.log(line(r));
