@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import { sleep, type IDataObject } from 'n8n-workflow';
 
 import { PAGES_IN_FLIGHT, readAllPages, type Page } from '../../../nodes/shared/paging';
 import type { ServiceContext } from '../../../nodes/shared/serviceRequest';
@@ -7,7 +7,6 @@ const ctx = { getNode: () => ({ name: 'Test', type: 'test', typeVersion: 1, posi
 const call = { action: 'list things', itemIndex: 3 };
 const records = (from: number, count: number): IDataObject[] => Array.from({ length: count }, (_, i) => ({ id: from + i }));
 const ids = (list: IDataObject[]) => list.map((r) => r.id);
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * A fake server: answers page `index` after `delayMs(index)` ms (or at once), counting the calls it is
@@ -25,7 +24,7 @@ function server(pages: (index: number) => Page, delayMs?: (index: number) => num
 			state.mostRunning = Math.max(state.mostRunning, state.running);
 			try {
 				if (index === 0) state.runningWhenFirstAnswered = state.running;
-				if (delayMs) await pause(delayMs(index));
+				if (delayMs) await sleep(delayMs(index));
 				return pages(index);
 			} finally {
 				state.running--;
