@@ -44,10 +44,11 @@ type Settled = { page: Page } | { error: unknown };
  * paging. Both services page through this one loop; `keep` applies a filter the server cannot.
  *
  * The first page is read alone (most lists are one page, and it tells the size the server really
- * serves); then up to PAGES_IN_FLIGHT pages are read ahead, never past `totalPages` nor past what a
- * Limit can still need, and one at a time with `keep` and a Limit (a filtered Limit costs no extra
- * call). Pages are processed strictly in order: pages read past the end are dropped, and a failure
- * is the lowest failing page's, thrown once no call of the read is still running.
+ * serves); then up to PAGES_IN_FLIGHT pages at a time, never past `totalPages` nor past what a Limit
+ * can still need, and one at a time with `keep` and a Limit (a filtered Limit costs no extra call).
+ * Where the end is unknown, the window grows by one with each page read, so a list of n pages costs
+ * at most n + min(n - 1, 7) calls. Pages are processed strictly in order: pages read past the end
+ * are dropped, and a failure is the lowest failing page's, thrown once no call of the read is running.
  */
 export async function readAllPages(
 	ctx: ServiceContext,
@@ -90,7 +91,9 @@ export async function readAllPages(
 			else {
 				// Without `keep`, every record counts toward the Limit: pages beyond it would be read for nothing.
 				const pagesNeeded = options.keep ? Infinity : Math.ceil((limit - results.length) / firstPageSize);
-				requestUpTo(pageIndex + Math.min(readAhead, pagesNeeded));
+				// A list of unknown length: each page read ahead past its end is a call for nothing.
+				const window = totalPages === Infinity ? Math.min(readAhead, pageIndex + 1) : readAhead;
+				requestUpTo(pageIndex + Math.min(window, pagesNeeded));
 			}
 			const settled = await inFlight.get(pageIndex)!;
 			inFlight.delete(pageIndex);

@@ -55,12 +55,23 @@ describe('readAllPages', () => {
 		const s = server(list(300, 10), jumbled);
 		const all = await readAllPages(ctx, 'Svc', call, s.fetchPage);
 		expect(ids(all)).toEqual(ids(records(0, 300)));
-		// The first page alone, then the rest PAGES_IN_FLIGHT at a time.
-		expect(s.state.runningWhenFirstAnswered).toBe(1);
-		expect(s.state.mostRunning).toBe(PAGES_IN_FLIGHT);
 		// 30 pages and the empty page after them, plus at most the pages read ahead past it.
 		expect(s.asked.length).toBeLessThanOrEqual(31 + PAGES_IN_FLIGHT - 1);
 		expect([...s.asked].sort((a, b) => a - b)).toEqual(s.asked.map((_, i) => i));
+		// The first page alone, then more at a time, up to PAGES_IN_FLIGHT.
+		const even = server(list(300, 10), () => 2);
+		expect(ids(await readAllPages(ctx, 'Svc', call, even.fetchPage))).toEqual(ids(records(0, 300)));
+		expect(even.state.runningWhenFirstAnswered).toBe(1);
+		expect(even.state.mostRunning).toBe(PAGES_IN_FLIGHT);
+	});
+
+	it('reads few pages past the end of a short list whose length the server does not say', async () => {
+		const two = server(list(15, 10), () => 2);
+		expect(ids(await readAllPages(ctx, 'Svc', call, two.fetchPage))).toEqual(ids(records(0, 15)));
+		expect([...two.asked].sort((a, b) => a - b)).toEqual([0, 1, 2]);
+		const three = server(list(25, 10), () => 2);
+		expect(ids(await readAllPages(ctx, 'Svc', call, three.fetchPage))).toEqual(ids(records(0, 25)));
+		expect([...three.asked].sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4]);
 	});
 
 	it('reads a one-page list with a single call', async () => {
@@ -73,8 +84,8 @@ describe('readAllPages', () => {
 		const s = server(() => ({ records: records(0, 10), last: false }), jumbled);
 		const all = await readAllPages(ctx, 'Svc', call, s.fetchPage);
 		expect(all).toEqual(records(0, 10));
-		// Page 2 is the first that brings nothing new; the pages read ahead with it are dropped.
-		expect(s.asked.length).toBeLessThanOrEqual(1 + PAGES_IN_FLIGHT);
+		// The second page brings nothing new; the page read ahead with it is dropped.
+		expect([...s.asked].sort((a, b) => a - b)).toEqual([0, 1, 2]);
 		expect(s.state.running).toBe(0);
 	});
 
@@ -96,7 +107,7 @@ describe('readAllPages', () => {
 		const s = server(list(1000, 10), jumbled);
 		expect(ids(await readAllPages(ctx, 'Svc', call, s.fetchPage, { limit: 35 }))).toEqual(ids(records(0, 35)));
 		expect([...s.asked].sort((a, b) => a - b)).toEqual([0, 1, 2, 3]);
-		expect(s.state.mostRunning).toBe(3);
+		expect(s.state.mostRunning).toBeGreaterThan(1);
 	});
 
 	it('with a Limit on a filtered list, reads one page at a time so the Limit costs no extra call', async () => {
@@ -109,7 +120,7 @@ describe('readAllPages', () => {
 	});
 
 	it('reads a filtered list without a Limit several pages at a time', async () => {
-		const s = server(list(200, 10), jumbled);
+		const s = server(list(200, 10), () => 2);
 		const even = (r: IDataObject) => (r.id as number) % 2 === 0;
 		expect(ids(await readAllPages(ctx, 'Svc', call, s.fetchPage, { keep: even }))).toEqual(ids(records(0, 200).filter(even)));
 		expect(s.state.mostRunning).toBe(PAGES_IN_FLIGHT);
@@ -120,14 +131,14 @@ describe('readAllPages', () => {
 			[3, new Error('HTTP 500 on page 3')],
 			[5, new Error('HTTP 500 on page 5')],
 		]);
-		// Page 5 fails first, page 3 later; page 8 is still being read when page 3 fails.
+		// Page 5 fails first, page 3 later; page 4 is still being read when page 3 fails.
 		const s = server(
 			(i) => {
 				const failure = failures.get(i);
 				if (failure) throw failure;
 				return { records: records(i * 10, 10), last: false };
 			},
-			(i) => ({ 3: 20, 5: 1, 8: 60 })[i] ?? 2,
+			(i) => ({ 3: 20, 4: 60, 5: 1 })[i] ?? 2,
 		);
 		const runningWhenFailed = await readAllPages(ctx, 'Svc', call, s.fetchPage).then(
 			() => 'resolved',

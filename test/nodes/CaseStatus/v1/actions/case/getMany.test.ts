@@ -51,11 +51,11 @@ describe('Case → Get Many', () => {
 		const output = await getMany({ returnAll: true });
 		expect(output).toHaveLength(233);
 		expect(new Set(output.map((item) => item.json.caseId)).size).toBe(233);
-		// Three pages, and the pages read ahead with pages 2 and 3 (dropped): a bare list does not say where it ends.
-		expect((await cs.requests()).map((r) => Number(r.query['page[number]'])).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+		// Three pages, and pages 4 and 5, read ahead with them (dropped): a bare list does not say where it ends.
+		expect((await cs.requests()).map((r) => Number(r.query['page[number]'])).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5]);
 	});
 
-	it('reads the pages after the first together, so a slow Case Status costs about two calls\' time, not one per page', async () => {
+	it('reads the pages after the first several at a time, in page order', async () => {
 		const pageByPage: unknown[] = [];
 		for (let page = 1; page <= 3; page++) {
 			const { data } = await cs.admin.get<IDataObject[]>('/v1/api/cases', { params: { 'page[number]': page, size: 100 }, headers: { Authorization: `ApiKey ${API_KEY}` } });
@@ -65,7 +65,8 @@ describe('Case → Get Many', () => {
 		await cs.admin.post('/__admin/latency', { ms: 150, route: '/v1/api/cases' });
 		const output = await getMany({ returnAll: true });
 		expect(output.map((item) => item.json.caseId)).toEqual(pageByPage);
-		expect(answeredTogether((await cs.requests()).filter((r) => r.query['page[number]'] !== '1'), 150)).toBeGreaterThanOrEqual(4);
+		// Pages 2 and 3 together, then pages 4 and 5 together.
+		expect(answeredTogether((await cs.requests()).filter((r) => r.query['page[number]'] !== '1'), 150)).toBeGreaterThanOrEqual(2);
 	});
 
 	it('filters by status, practice area and stage', async () => {
