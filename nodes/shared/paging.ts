@@ -29,9 +29,9 @@ function fingerprint(record: IDataObject): string {
 }
 
 /**
- * Pages requested at once after the first. A real cloud API answers in 50–150 ms, so one page after
- * the other makes a 100-page list cost seconds; 8 is about what a firm's API takes without limiting,
- * and serviceRequest's shared 429/503 pause holds back every call of the run if it does not.
+ * Pages requested at once after the first. A cloud API answers in 50–150 ms, so page after page
+ * makes a 100-page list cost seconds; 8 is the calls in flight the operations already allow
+ * (`concurrency`), and serviceRequest's shared 429/503 pause holds back every call of the run.
  */
 export const PAGES_IN_FLIGHT = 8;
 
@@ -92,8 +92,8 @@ export async function readAllPages(
 				// Without `keep`, every record counts toward the Limit: pages beyond it would be read for nothing.
 				const pagesNeeded = options.keep ? Infinity : Math.ceil((limit - results.length) / firstPageSize);
 				// A list of unknown length: each page read ahead past its end is a call for nothing.
-				const window = totalPages === Infinity ? Math.min(readAhead, pageIndex + 1) : readAhead;
-				requestUpTo(pageIndex + Math.min(window, pagesNeeded));
+				const atOnce = totalPages === Infinity ? Math.min(readAhead, pageIndex + 1) : readAhead;
+				requestUpTo(pageIndex + Math.min(atOnce, pagesNeeded));
 			}
 			const settled = await inFlight.get(pageIndex)!;
 			inFlight.delete(pageIndex);
