@@ -8,6 +8,8 @@ export interface Page {
 	records: IDataObject[];
 	/** The server said this is the last page (a short page, `totalPages`, no `next`). */
 	last: boolean;
+	/** How many pages the list has, counted from page index 0 of this read, when the server says. */
+	totalPages?: number;
 }
 
 /** More pages than this means the server ignores paging (serves pages forever), not a big list. */
@@ -27,10 +29,26 @@ function fingerprint(record: IDataObject): string {
 }
 
 /**
+ * Pages requested at once after the first. A cloud API answers in 50–150 ms, so page after page
+ * makes a 100-page list cost seconds; 8 is the calls in flight the operations already allow
+ * (`concurrency`), and serviceRequest's shared 429/503 pause holds back every call of the run.
+ */
+export const PAGES_IN_FLIGHT = 8;
+
+type Settled = { page: Page } | { error: unknown };
+
+/**
  * Reads pages until the list ends, the limit is reached, or a page brings nothing new (a server
  * that ignores the page number repeats its page; we stop there instead of looping). Records seen
  * on an earlier page are not returned twice. Past `maxPages` it fails, saying the server ignored
  * paging. Both services page through this one loop; `keep` applies a filter the server cannot.
+ *
+ * The first page is read alone (most lists are one page, and it tells the size the server really
+ * serves); then up to PAGES_IN_FLIGHT pages at a time, never past `totalPages` nor past what a Limit
+ * can still need, and one at a time with `keep` and a Limit (a filtered Limit costs no extra call).
+ * Where the end is unknown, the window grows by one with each page read, so a list of n pages costs
+ * at most n + min(n - 1, 7) calls. Pages are processed strictly in order: pages read past the end
+ * are dropped, and a failure is the lowest failing page's, thrown once no call of the read is running.
  */
 export async function readAllPages(
 	ctx: ServiceContext,
@@ -41,30 +59,62 @@ export async function readAllPages(
 ): Promise<IDataObject[]> {
 	const limit = options.limit ?? Infinity;
 	const maxPages = options.maxPages ?? MAX_PAGES;
+	const readAhead = options.keep && limit !== Infinity ? 1 : PAGES_IN_FLIGHT;
 	const seen = new Set<string>();
 	const results: IDataObject[] = [];
-	for (let pageIndex = 0; results.length < limit; pageIndex++) {
-		if (pageIndex >= maxPages) {
-			throw new NodeOperationError(
-				ctx.getNode(),
-				`${service} kept sending new pages after ${maxPages} pages while trying to ${call.action}; it seems to ignore paging`,
-				{
-					description: `The node stopped so as not to read forever. Narrow the request (a shorter date window, a filter, or a Limit); if it keeps happening, tell ${service} support that paging is ignored.`,
-					itemIndex: call.itemIndex,
-				},
+	const inFlight = new Map<number, Promise<Settled>>();
+	let requested = 0;
+	let totalPages = Infinity;
+	let firstPageSize = 0;
+	const requestUpTo = (end: number) => {
+		for (; requested < Math.min(end, maxPages, totalPages); requested++) {
+			const settled = fetchPage(requested).then(
+				(page): Settled => ({ page }),
+				(error: unknown): Settled => ({ error }),
 			);
+			inFlight.set(requested, settled);
 		}
-		const { records, last } = await fetchPage(pageIndex);
-		const fresh = records.filter((record) => {
-			const key = fingerprint(record);
-			if (seen.has(key)) return false;
-			seen.add(key);
-			return true;
-		});
-		// `keep` filters as pages arrive, so a Limit counts kept records and paging stops once enough are kept.
-		const kept = options.keep ? fresh.filter(options.keep) : fresh;
-		results.push(...kept.slice(0, limit - results.length));
-		if (last || fresh.length === 0) break;
+	};
+	try {
+		for (let pageIndex = 0; results.length < limit && pageIndex < totalPages; pageIndex++) {
+			if (pageIndex >= maxPages) {
+				throw new NodeOperationError(
+					ctx.getNode(),
+					`${service} kept sending new pages after ${maxPages} pages while trying to ${call.action}; it seems to ignore paging`,
+					{
+						description: `The node stopped so as not to read forever. Narrow the request (a shorter date window, a filter, or a Limit); if it keeps happening, tell ${service} support that paging is ignored.`,
+						itemIndex: call.itemIndex,
+					},
+				);
+			}
+			if (pageIndex === 0) requestUpTo(1);
+			else {
+				// Without `keep`, every record counts toward the Limit: pages beyond it would be read for nothing.
+				const pagesNeeded = options.keep ? Infinity : Math.ceil((limit - results.length) / firstPageSize);
+				// A list of unknown length: each page read ahead past its end is a call for nothing.
+				const atOnce = totalPages === Infinity ? Math.min(readAhead, pageIndex + 1) : readAhead;
+				requestUpTo(pageIndex + Math.min(atOnce, pagesNeeded));
+			}
+			const settled = await inFlight.get(pageIndex)!;
+			inFlight.delete(pageIndex);
+			if ('error' in settled) throw settled.error;
+			const { records, last } = settled.page;
+			if (settled.page.totalPages !== undefined) totalPages = settled.page.totalPages;
+			if (pageIndex === 0) firstPageSize = records.length;
+			const fresh = records.filter((record) => {
+				const key = fingerprint(record);
+				if (seen.has(key)) return false;
+				seen.add(key);
+				return true;
+			});
+			// `keep` filters as pages arrive, so a Limit counts kept records and paging stops once enough are kept.
+			const kept = options.keep ? fresh.filter(options.keep) : fresh;
+			results.push(...kept.slice(0, limit - results.length));
+			if (last || fresh.length === 0) break;
+		}
+	} finally {
+		// The node run must not end with calls still running; their pages (past the end) are dropped.
+		await Promise.all(inFlight.values());
 	}
 	return results;
 }

@@ -107,9 +107,10 @@ const DEFAULT_SERVER_PAGE_SIZE = 10;
 const MAX_PAGE_SIZE = 100;
 /**
  * Every item of a Case Status list, page by page (`page[number]` from 1, `size`), stopping at
- * `limit`, at a short page, or at a page with nothing new. `/v1/api/*` lists are bare arrays;
- * `/reporting/*` wrap `results`. `keep` filters each page as it arrives, so Limit counts kept items
- * and paging stops once enough are kept.
+ * `limit`, at a short page, or at a page with nothing new; pages after the first are read several
+ * at a time (readAllPages). `/v1/api/*` lists are bare arrays; `/reporting/*` wrap `results`.
+ * `keep` filters each page as it arrives, so Limit counts kept items and paging stops once enough
+ * are kept.
  */
 export async function caseStatusListAll(
 	ctx: ServiceContext,
@@ -135,6 +136,7 @@ export async function caseStatusListAll(
 			const wrapped = response as { results?: IDataObject[]; next?: string | null } | undefined;
 			const records = Array.isArray(response) ? (response as IDataObject[]) : (wrapped?.results ?? []);
 			if (!Array.isArray(response) && wrapped && 'next' in wrapped) return { records, last: !wrapped.next };
+			// Set by the first page: readAllPages reads it alone, before any other.
 			servedPageSize ??= records.length === DEFAULT_SERVER_PAGE_SIZE ? records.length : size;
 			return { records, last: records.length < servedPageSize };
 		},

@@ -174,7 +174,8 @@ export interface PagingOptions {
 
 /**
  * Every record of a `byDatePaged` search in the window, oldest first, stopping at `limit`.
- * Paging stops at a short page, at `totalPages`, or at a page with nothing new. `firstPage`
+ * Paging stops at a short page, at `totalPages`, or at a page with nothing new; pages after the
+ * first are read several at a time (readAllPages), never past `totalPages`. `firstPage`
  * (0-based) starts later in the search, so a workflow can read a large window in slices. The
  * search is a POST that only reads, so it is retried like a GET.
  */
@@ -218,13 +219,18 @@ export async function smartAdvocateByDatePaged(
 			return {
 				records,
 				last: records.length < pageSize || (totalPages !== undefined && currentPage + 1 >= totalPages),
+				// Counted from this read's first page, so that no page past the end is requested.
+				totalPages: totalPages === undefined ? undefined : totalPages - firstPage,
 			};
 		},
 		{ limit, keep: options.keep },
 	);
 }
 
-/** Every item of a `currentPage`/`pageSize` list (0-based pages), stopping at `limit`. */
+/**
+ * Every item of a `currentPage`/`pageSize` list (0-based pages), stopping at `limit` or a short
+ * page; pages after the first are read several at a time (readAllPages).
+ */
 export async function smartAdvocatePagedList(
 	ctx: ServiceContext,
 	path: string,

@@ -3,9 +3,12 @@ import axios from 'axios';
 import type { IDataObject } from 'n8n-workflow';
 
 import { caseStatusEndpoints, caseStatusListAll, caseStatusRequest } from '../../../../nodes/CaseStatus/transport';
+import { PAGES_IN_FLIGHT } from '../../../../nodes/shared/paging';
 import type { RetryPolicy } from '../../../../nodes/shared/retry';
 import { startCaseStatusSimulator } from '../../../../simulators/casestatus';
 import { buildDemoFirm } from '../../../../simulators/shared/demoFirm';
+import type { LoggedRequest } from '../../../../simulators/shared/http';
+import { answeredTogether } from '../../../support/requestLog';
 import { createContext } from '../../../support/n8nContext';
 import { probeNode } from '../../../support/probeNode';
 
@@ -38,17 +41,43 @@ beforeEach(async () => {
 });
 
 describe('Case Status transport', () => {
-	it('reads every message page by page (bare arrays), and no page more than needed', async () => {
+	it('reads every message page by page (bare arrays), and no page more than the list and the pages read ahead', async () => {
 		const messages = await caseStatusListAll(context(), caseStatusEndpoints.messages(), { pageSize: 10 }, { action: 'list messages' });
 		expect(messages).toHaveLength(totalMessages);
 		expect(new Set(messages.map((m) => m.id)).size).toBe(totalMessages);
-		expect(await countOf('/v1/api/messages')).toBe(Math.floor(totalMessages / 10) + 1);
+		// A bare array does not say how many pages there are: 5 pages, and 4 read ahead past the short 5th (dropped).
+		expect(totalMessages).toBe(46);
+		expect(await countOf('/v1/api/messages')).toBe(5 + 4);
 	});
 
-	it('still reads everything from a server that ignores the page size and serves 10 at a time', async () => {
+	it('reads a long list several pages at a time, in the same order and without duplicates as page after page', async () => {
+		const pageSize = 2;
+		const onePageAtATime: IDataObject[] = [];
+		for (let page = 1; ; page++) {
+			const records = await caseStatusRequest<IDataObject[]>(context(), { method: 'GET', path: caseStatusEndpoints.messages(), qs: { 'page[number]': page, size: pageSize } }, { action: 'list messages' });
+			onePageAtATime.push(...records);
+			if (records.length < pageSize) break;
+		}
+		const pages = Math.floor(totalMessages / pageSize) + 1;
+		await admin().post('/latency', { ms: 150, route: '/v1/api/messages' });
+		await admin().delete('/requests');
+		const messages = await caseStatusListAll(context(), caseStatusEndpoints.messages(), { pageSize }, { action: 'list messages' });
+		expect(messages.map((m) => m.id)).toEqual(onePageAtATime.map((m) => m.id));
+		expect(new Set(messages.map((m) => m.id)).size).toBe(totalMessages);
+		const { data: requests } = await admin().get<LoggedRequest[]>('/requests');
+		expect(requests.length).toBeLessThanOrEqual(pages + PAGES_IN_FLIGHT - 1);
+		expect(answeredTogether(requests, 150)).toBeGreaterThanOrEqual(pages / 2);
+	});
+
+	it('still reads everything, each once, from a server that ignores the page size and serves 10 at a time', async () => {
 		await admin().post('/config', { pageSizeMax: 10 });
+		await admin().post('/latency', { ms: 150, route: '/v1/api/messages' });
 		const messages = await caseStatusListAll(context(), caseStatusEndpoints.messages(), {}, { action: 'list messages' });
 		expect(messages).toHaveLength(totalMessages);
+		expect(new Set(messages.map((m) => m.id)).size).toBe(totalMessages);
+		const { data: requests } = await admin().get<LoggedRequest[]>('/requests');
+		expect(requests.every((r) => r.query.size === '100')).toBe(true);
+		expect(answeredTogether(requests, 150)).toBeGreaterThan(0);
 	});
 
 	it('stops at the limit', async () => {

@@ -8,11 +8,14 @@ import {
 	smartAdvocatePagedList,
 	smartAdvocateRequest,
 } from '../../../../nodes/SmartAdvocate/transport';
+import { PAGES_IN_FLIGHT } from '../../../../nodes/shared/paging';
 import type { RetryPolicy } from '../../../../nodes/shared/retry';
 import { buildDemoFirm } from '../../../../simulators/shared/demoFirm';
+import type { LoggedRequest } from '../../../../simulators/shared/http';
 import { startSmartAdvocateSimulator } from '../../../../simulators/smartadvocate';
 import { createContext } from '../../../support/n8nContext';
 import { probeNode } from '../../../support/probeNode';
+import { answeredTogether } from '../../../support/requestLog';
 
 const firm = buildDemoFirm();
 const fast: RetryPolicy = { maxAttempts: 4, baseDelayMs: 5, maxDelayMs: 50, maxTotalWaitMs: 500 };
@@ -124,6 +127,42 @@ describe('SmartAdvocate transport', () => {
 		const some = await smartAdvocateByDatePaged(context().context, smartAdvocateEndpoints.casesByDatePaged(), window, { limit: 10, pageSize: 7 }, { action: 'search cases' });
 		expect(some).toHaveLength(10);
 		expect(await countOf('case/byDatePaged')).toBe(2);
+	});
+
+	it('reads a long date search several pages at a time, and exactly the pages the search says it has', async () => {
+		const window = { modifiedFrom: '2000-01-01T00:00:00Z', modifiedTo: '2100-01-01T00:00:00Z' };
+		const onePageAtATime: IDataObject[] = [];
+		const pageSize = 4;
+		const totalPages = Math.ceil(firm.cases.length / pageSize);
+		for (let currentPage = 0; currentPage < totalPages; currentPage++) {
+			onePageAtATime.push(
+				...(await smartAdvocateByDatePaged(context().context, smartAdvocateEndpoints.casesByDatePaged(), window, { pageSize, limit: pageSize, firstPage: currentPage }, { action: 'search cases' })),
+			);
+		}
+		await admin().post('/latency', { ms: 150, route: 'byDatePaged' });
+		await admin().delete('/requests');
+		const all = await smartAdvocateByDatePaged(context().context, smartAdvocateEndpoints.casesByDatePaged(), window, { pageSize }, { action: 'search cases' });
+		expect(all.map((c) => c.caseID)).toEqual(onePageAtATime.map((c) => c.caseID));
+		expect(new Set(all.map((c) => c.caseID)).size).toBe(firm.cases.length);
+		const { data: logged } = await admin().get<LoggedRequest[]>('/requests');
+		const requests = logged.filter((r) => r.path.endsWith('/case/byDatePaged'));
+		expect(requests).toHaveLength(totalPages);
+		expect(answeredTogether(requests, 150)).toBeGreaterThanOrEqual(totalPages / 2);
+
+		// Started later in the search, it still stops at the search's last page.
+		await admin().delete('/requests');
+		const rest = await smartAdvocateByDatePaged(context().context, smartAdvocateEndpoints.casesByDatePaged(), window, { pageSize, firstPage: 3 }, { action: 'search cases' });
+		expect(rest.map((c) => c.caseID)).toEqual(onePageAtATime.slice(3 * pageSize).map((c) => c.caseID));
+		expect(await countOf('case/byDatePaged')).toBe(totalPages - 3);
+	});
+
+	it('reads a date search answered as a bare array (no page count) to its end, reading at most 7 pages past it', async () => {
+		await admin().post('/config', { envelope: 'array' });
+		const window = { modifiedFrom: '2000-01-01T00:00:00Z', modifiedTo: '2100-01-01T00:00:00Z' };
+		const all = await smartAdvocateByDatePaged(context().context, smartAdvocateEndpoints.casesByDatePaged(), window, { pageSize: 5 }, { action: 'search cases' });
+		expect(new Set(all.map((c) => c.caseID)).size).toBe(firm.cases.length);
+		expect(all).toHaveLength(firm.cases.length);
+		expect(await countOf('case/byDatePaged')).toBeLessThanOrEqual(Math.floor(firm.cases.length / 5) + 1 + PAGES_IN_FLIGHT - 1);
 	});
 
 	it.each(['array', 'documents'])('understands the %s envelope of byDatePaged', async (envelope) => {

@@ -4,7 +4,8 @@ import { CaseStatus } from '../../../../../../nodes/CaseStatus/CaseStatus.node';
 import { STAFF_IDS } from '../../../../../../simulators/shared/demoFirm';
 import type { FirmCase } from '../../../../../../simulators/shared/firm';
 import { runNode } from '../../../../../support/n8nContext';
-import { buildFixture } from '../../../fixtures';
+import { answeredTogether } from '../../../../../support/requestLog';
+import { API_KEY, buildFixture } from '../../../fixtures';
 import { startCs, type CsHarness } from '../../../harness';
 
 /** The fixture firm plus 230 more synced cases, so lists span several pages of 100. */
@@ -50,7 +51,22 @@ describe('Case → Get Many', () => {
 		const output = await getMany({ returnAll: true });
 		expect(output).toHaveLength(233);
 		expect(new Set(output.map((item) => item.json.caseId)).size).toBe(233);
-		expect((await cs.requests()).map((r) => r.query['page[number]'])).toEqual(['1', '2', '3']);
+		// Three pages, and pages 4 and 5, read ahead with them (dropped): a bare list does not say where it ends.
+		expect((await cs.requests()).map((r) => Number(r.query['page[number]'])).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5]);
+	});
+
+	it('reads the pages after the first several at a time, in page order', async () => {
+		const pageByPage: unknown[] = [];
+		for (let page = 1; page <= 3; page++) {
+			const { data } = await cs.admin.get<IDataObject[]>('/v1/api/cases', { params: { 'page[number]': page, size: 100 }, headers: { Authorization: `ApiKey ${API_KEY}` } });
+			pageByPage.push(...data.map((c) => c.id));
+		}
+		await cs.reset();
+		await cs.admin.post('/__admin/latency', { ms: 150, route: '/v1/api/cases' });
+		const output = await getMany({ returnAll: true });
+		expect(output.map((item) => item.json.caseId)).toEqual(pageByPage);
+		// Pages 2 and 3 together, then pages 4 and 5 together.
+		expect(answeredTogether((await cs.requests()).filter((r) => r.query['page[number]'] !== '1'), 150)).toBeGreaterThanOrEqual(2);
 	});
 
 	it('filters by status, practice area and stage', async () => {

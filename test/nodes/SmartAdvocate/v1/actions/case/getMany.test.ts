@@ -1,5 +1,7 @@
 import { SmartAdvocate } from '../../../../../../nodes/SmartAdvocate/SmartAdvocate.node';
+import type { LoggedRequest } from '../../../../../../simulators/shared/http';
 import { runNode } from '../../../../../support/n8nContext';
+import { answeredTogether } from '../../../../../support/requestLog';
 import { buildFixture } from '../../../fixtures';
 import { startSa, type SaHarness } from '../../../harness';
 
@@ -142,6 +144,16 @@ describe('SmartAdvocate › Case › Get Many on a large firm', () => {
 		for (let page = 1; page <= 13; page++) seen.push(...(await slice(page)).map((i) => i.json.caseID));
 		expect(seen).toHaveLength(1201);
 		expect(new Set(seen).size).toBe(1201);
+	});
+
+	it('reads every page of the search several at a time with Return All, in order, each case once, and no page past the last', async () => {
+		await sa.admin.post('/__admin/latency', { ms: 150, route: 'byDatePaged' });
+		const items = await byDate({ returnAll: true, paging: { pageSize: 100 } });
+		expect(items.map((i) => i.json.caseNumber)).toEqual([...Array.from({ length: 1200 }, (_, i) => `BULK-${String(i).padStart(5, '0')}`), 'PREMISES-NEWEST']);
+		// 1,201 cases in pages of 100: the search says 13 pages, and 13 are read.
+		expect(await searches()).toBe(13);
+		const { data: logged } = await sa.admin.get<LoggedRequest[]>('/__admin/requests');
+		expect(answeredTogether(logged.filter((r) => r.path.endsWith('/case/byDatePaged')), 150)).toBeGreaterThanOrEqual(6);
 	});
 
 	it('reads from Start at Page to the end with Return All', async () => {
