@@ -165,16 +165,14 @@ describe('Case → Create or Update, later runs of the same execution', () => {
 	});
 
 	it.each([
-		['another execution', { executionId: 'other' }],
-		['another Case Status account in the same execution', { credentialId: 'another-firm' }],
-	])('%s does not share the directory: it lists every case itself', async (_, differs) => {
+		['another execution', (executionId: string): RunOptions => ({ executionId: `${executionId}-other` })],
+		['another Case Status account in the same execution', (executionId: string): RunOptions => ({ executionId, credentialId: 'another-firm' })],
+	])('%s does not share the directory: it lists every case itself', async (_, differing) => {
 		const executionId = newExecutionId();
 		const items = newCases(LIST_ALL_FROM_ITEMS);
 		await lookAtAll(items, { executionId });
 		const before = await logLength();
-		const options: RunOptions = { executionId, ...differs };
-		if (differs.executionId) options.executionId = newExecutionId();
-		await lookAtAll(items, options);
+		await lookAtAll(items, differing(executionId));
 		const lists = await caseLists(before);
 		expect(refreshes(lists)).toEqual([]);
 		expect(fullListPages(lists)).toHaveLength(1);
