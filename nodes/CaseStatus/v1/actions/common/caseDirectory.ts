@@ -20,6 +20,7 @@ import { NodeApiError } from 'n8n-workflow';
 import type { CsCaseRecord } from '../../../helpers/records';
 import { caseStatusApiRootForRun, caseStatusEndpoints, caseStatusListAll } from '../../../transport';
 import { findCasesBy } from './caseLocator';
+import { asNodeError } from './nodeError';
 
 /**
  * From this many items a run lists all cases rather than looking each one up. A lookup costs one
@@ -186,7 +187,7 @@ async function refresh(ctx: IExecuteFunctions, itemIndex: number, directory: Dir
 			{ action: 'read the cases changed in Case Status since they were listed', itemIndex },
 		)) as unknown as CsCaseRecord[];
 	} catch (error) {
-		if (!isRefusal(error)) throw error;
+		if (!isRefusal(error)) throw asNodeError(ctx.getNode(), error);
 		await readAll(ctx, itemIndex, directory);
 		return;
 	}
@@ -207,7 +208,7 @@ async function directoryForRun(ctx: IExecuteFunctions, itemIndex: number): Promi
 		} catch (error) {
 			// Not known to be current any more: the next run reads everything.
 			if (kept.get(key!) === existing) kept.delete(key!);
-			throw error;
+			throw asNodeError(ctx.getNode(), error);
 		}
 		return existing;
 	}

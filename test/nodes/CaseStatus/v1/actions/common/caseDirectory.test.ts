@@ -22,7 +22,7 @@ beforeEach(() => cs.reset());
 
 let executions = 0;
 /** A fresh n8n execution ID per call, so tests never share by accident. */
-const newExecutionId = () => `exec-${process.pid}-${++executions}-${Date.now()}`;
+const newExecutionId = () => `exec-${++executions}-${Date.now()}`;
 
 interface RunOptions {
 	executionId: string;
