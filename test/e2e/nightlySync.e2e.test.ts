@@ -218,6 +218,7 @@ function suite(version: N8nVersionKey): void {
 
 	it('1. fresh sync: every eligible case lands in Case Status right; the ineligible ones are reported with their reason', async () => {
 		const { run, rows, counts, writes } = await runOnce();
+		const reads = await caseListReads(); // before this test reads Case Status itself
 		const firm = stack.firm;
 		expect(Object.keys(run.data.resultData.runData)).toContain(NODES.manual);
 		expect(nodeItems(run, NODES.decide)[0]).toMatchObject({ mode: 'all' });
@@ -289,7 +290,6 @@ function suite(version: N8nVersionKey): void {
 		// Case Status's cases were listed once for the whole execution (run from the Manual Trigger): "Create New
 		// Cases in Case Status" brought that list up to date with one call, rather than listing or looking up again.
 		expect(Object.keys(run.data.resultData.runData)).toContain(NODES.createNew);
-		const reads = await caseListReads();
 		expect(reads).toEqual({ fullListPages: ['1'], lookups: 0, refreshes: 1 });
 	});
 
@@ -519,6 +519,7 @@ function suite(version: N8nVersionKey): void {
 				submitAndReadResult(n8n.baseUrl, formPath(copy), ['All cases', '', 'Sync'], 300_000),
 			]);
 			await stack.csAdmin.post('/latency', {});
+			const reads = await caseListReads(); // before this test reads Case Status itself
 			const requests = (await stack.csAdmin.get<Array<{ method: string; path: string; status: number; at: string }>>('/requests')).data;
 			const creates = requests.filter((r) => r.method === 'POST' && r.path === '/v1/api/cases');
 			// They really overlapped: both looked cases up before either had finished creating.
@@ -533,7 +534,6 @@ function suite(version: N8nVersionKey): void {
 			for (const page of [first, second]) expect(pageText(page.html)).toContain('Sync finished');
 			// Each form-started execution listed Case Status's cases once; its "Create New Cases" node (when there
 			// was anything left to create) refreshed that list instead of reading it again.
-			const reads = await caseListReads();
 			expect(reads.lookups).toBe(0);
 			expect(reads.fullListPages.sort()).toEqual(['1', '1']);
 			expect(reads.refreshes).toBeGreaterThanOrEqual(1);
