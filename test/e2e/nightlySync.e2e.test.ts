@@ -189,6 +189,21 @@ function suite(version: N8nVersionKey): void {
 		return { run, ...reportOf(run), writes: await caseStatusWrites(stack) };
 	}
 
+	/**
+	 * How the run(s) since the log was cleared read Case Status's cases: the pages of full lists (by page
+	 * number), lookups by integration ID, and refreshes of a list read earlier in the execution
+	 * (`updated_after`). Optionally only the calls in a time window (one execution's).
+	 */
+	async function caseListReads(window?: { from: string; to: string }) {
+		const { data } = await stack.csAdmin.get<Array<{ method: string; path: string; query: Record<string, string>; at: string }>>('/requests');
+		const lists = data.filter((r) => r.method === 'GET' && r.path === '/v1/api/cases' && (!window || (r.at >= window.from && r.at <= window.to)));
+		return {
+			fullListPages: lists.filter((r) => r.query.updated_after === undefined && r.query.integration_id === undefined).map((r) => r.query['page[number]']),
+			lookups: lists.filter((r) => r.query.integration_id !== undefined).length,
+			refreshes: lists.filter((r) => r.query.updated_after !== undefined).length,
+		};
+	}
+
 	beforeAll(async () => {
 		stack = await startStack();
 		n8n = await N8nInstance.create(version);
@@ -203,6 +218,7 @@ function suite(version: N8nVersionKey): void {
 
 	it('1. fresh sync: every eligible case lands in Case Status right; the ineligible ones are reported with their reason', async () => {
 		const { run, rows, counts, writes } = await runOnce();
+		const reads = await caseListReads(); // before this test reads Case Status itself
 		const firm = stack.firm;
 		expect(Object.keys(run.data.resultData.runData)).toContain(NODES.manual);
 		expect(nodeItems(run, NODES.decide)[0]).toMatchObject({ mode: 'all' });
@@ -270,6 +286,11 @@ function suite(version: N8nVersionKey): void {
 		expect(closedNew.length).toBeGreaterThan(0);
 		for (const c of closedNew) expect({ caseNumber: c.caseNumber, closed: cs.get(String(c.caseId))!.closed_at !== null }).toEqual({ caseNumber: c.caseNumber, closed: true });
 		expect(writes).toHaveLength(created.length);
+
+		// Case Status's cases were listed once for the whole execution (run from the Manual Trigger): "Create New
+		// Cases in Case Status" brought that list up to date with one call, rather than listing or looking up again.
+		expect(Object.keys(run.data.resultData.runData)).toContain(NODES.createNew);
+		expect(reads).toEqual({ fullListPages: ['1'], lookups: 0, refreshes: 1 });
 	});
 
 	it('2. rerun writes nothing; then stage, paralegal and description changes update exactly those cases and fields', async () => {
@@ -498,6 +519,7 @@ function suite(version: N8nVersionKey): void {
 				submitAndReadResult(n8n.baseUrl, formPath(copy), ['All cases', '', 'Sync'], 300_000),
 			]);
 			await stack.csAdmin.post('/latency', {});
+			const reads = await caseListReads(); // before this test reads Case Status itself
 			const requests = (await stack.csAdmin.get<Array<{ method: string; path: string; status: number; at: string }>>('/requests')).data;
 			const creates = requests.filter((r) => r.method === 'POST' && r.path === '/v1/api/cases');
 			// They really overlapped: both looked cases up before either had finished creating.
@@ -510,8 +532,47 @@ function suite(version: N8nVersionKey): void {
 			expect(creates.filter((r) => r.status === 201)).toHaveLength(toCreate.length);
 			for (const c of eligible) expect({ caseNumber: c.caseNumber, ...actualAttributes(cs.get(String(c.caseId))!) }).toEqual({ caseNumber: c.caseNumber, ...expectedAttributes(firm, c) });
 			for (const page of [first, second]) expect(pageText(page.html)).toContain('Sync finished');
+			// Each form-started execution listed Case Status's cases once; its "Create New Cases" node (when there
+			// was anything left to create) refreshed that list instead of reading it again.
+			expect(reads.lookups).toBe(0);
+			expect(reads.fullListPages.sort()).toEqual(['1', '1']);
+			expect(reads.refreshes).toBeGreaterThanOrEqual(1);
+			expect(reads.refreshes).toBeLessThanOrEqual(2);
 		} finally {
 			await stack.csAdmin.post('/latency', {});
+			await n8n.stop();
+		}
+	});
+
+	it('6. a scheduled run lists Case Status\'s cases once: "Create New Cases" reads only what changed since', async () => {
+		await stack.csAdmin.post('/reset');
+		await stack.saAdmin.post('/reset');
+		const copy = JSON.parse(JSON.stringify(template)) as WorkflowJson;
+		copy.id = `${String(template.id).slice(0, 12)}Sch1`;
+		copy.name = `${template.name} (Sch1)`;
+		// Every minute, so the test need not wait for 8 PM; its own form path and webhook IDs, next to the other copies.
+		nodesOf(copy).find((n) => n.name === NODES.schedule)!.parameters.rule = { interval: [{ field: 'minutes', minutesInterval: 1 }] };
+		const formNode = nodesOf(copy).find((n) => n.name === NODES.form)!;
+		(formNode.parameters.options as { path: string }).path = 'sync-schedule-test';
+		for (const n of nodesOf(copy) as Array<TemplateNode & { webhookId?: string }>) if (n.webhookId) n.webhookId = n.webhookId.replace(/^5acc0001/, '5acc0003');
+		const id = await n8n.importWorkflow(copy);
+		await clearRequestLogs(stack);
+		await n8n.start();
+		try {
+			await n8n.publish(id);
+			if (version === '2') await n8n.waitForActivation([id]);
+			const execution = await waitFor(
+				async () => (await n8n.listExecutions(id)).filter((e) => e.status === 'success' || e.status === 'error').at(-1),
+				{ timeoutMs: 240_000, intervalMs: 1000, message: 'a scheduled execution to finish', describe: () => n8n.logTail() },
+			);
+			await n8n.unpublish(id);
+			expect(execution).toMatchObject({ status: 'success', mode: 'trigger' });
+			const eligible = eligibleCases(stack.firm);
+			const cs = await caseStatusCases(stack);
+			for (const c of eligible) expect({ caseNumber: c.caseNumber, inCaseStatus: cs.has(String(c.caseId)) }).toEqual({ caseNumber: c.caseNumber, inCaseStatus: true });
+			const reads = await caseListReads({ from: execution.startedAt!, to: execution.stoppedAt! });
+			expect(reads).toEqual({ fullListPages: ['1'], lookups: 0, refreshes: 1 });
+		} finally {
 			await n8n.stop();
 		}
 	});

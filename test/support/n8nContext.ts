@@ -95,6 +95,8 @@ export interface ContextOptions {
 	sentRequests?: SentRequest[];
 	/** n8n's execution ID of the run (default: a fresh one per context) and the workflow's ID. */
 	executionId?: string;
+	/** The n8n credential IDs the node names, by credential type (default `test-<type>`), as `node.credentials`. */
+	credentialIds?: Record<string, string>;
 	workflowId?: string;
 }
 
@@ -184,6 +186,9 @@ export function createContext(versioned: INodeType | IVersionedNodeType, options
 		typeVersion: Array.isArray(description.version) ? Math.max(...description.version) : description.version,
 		position: [0, 0],
 		parameters: {},
+		credentials: Object.fromEntries(
+			Object.keys(options.credentials ?? {}).map((type) => [type, { id: options.credentialIds?.[type] ?? `test-${type}`, name: type }]),
+		),
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 	};
 	const parameters = (NodeHelpers.getNodeParameters(

@@ -63,6 +63,29 @@ export function readRefusal(error: unknown): { httpCode: string; reason: string 
 	return { httpCode, reason: reasons.length ? reasons.join('; ') : `HTTP ${httpCode}` };
 }
 
+/**
+ * The case that already carries the integration ID a create was refused for (409, field
+ * `integration_id`, the body naming the case in `case_id`), or undefined for any other failure.
+ * Another sync may have created the case after this run read Case Status.
+ */
+export function caseIdOfDuplicate(error: unknown): string | undefined {
+	const failure = error as { httpCode?: unknown; errorResponse?: { body?: unknown }; cause?: { body?: unknown } };
+	if (String(failure?.httpCode ?? '') !== '409') return undefined;
+	let body = failure.errorResponse?.body ?? failure.cause?.body;
+	if (typeof body === 'string') {
+		try {
+			body = JSON.parse(body);
+		} catch {
+			return undefined;
+		}
+	}
+	if (!body || typeof body !== 'object') return undefined;
+	const { errors, case_id: caseId } = body as { errors?: unknown; case_id?: unknown };
+	const aboutIntegrationId = Array.isArray(errors) && errors.some((entry) => (entry as { field?: unknown } | null)?.field === 'integration_id');
+	if (!aboutIntegrationId || (typeof caseId !== 'number' && typeof caseId !== 'string') || String(caseId).trim() === '') return undefined;
+	return String(caseId).trim();
+}
+
 /** How a message names a case: its readable ID and integration ID, whichever are known. */
 export function caseLabel(ids: { readableId?: string | null; integrationId?: string | null; caseId?: string | number }): string {
 	const { readableId, integrationId, caseId } = ids;

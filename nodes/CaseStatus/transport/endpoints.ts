@@ -22,6 +22,10 @@ export const caseStatusEndpoints = {
 	// Closing: `closed_date` (a timestamp) in the create body creates the case closed, and in a
 	// PATCH closes it (null reopens), with the other changes in the same call (research §9.3:
 	// the create request lists `closed_date`; §9.2 row 11: PATCH lists `closed_date`).
+	// Listing cases: `updated_after` (an ISO timestamp, inclusive: `updated_at >= value`) narrows
+	// the list to the cases created or changed since then, so Create or Update can bring a list it
+	// read earlier in the execution up to date. Not in the research; if the account refuses the
+	// filter (4xx), the node lists every case instead.
 	sendMessage: () => '/v1/api/messages',
 	uploadFile: () => '/v1/api/files',
 	file: (fileId: string | number) => `/v1/api/files/${encodeURIComponent(String(fileId))}`,

@@ -76,6 +76,11 @@ async function connectionForRun(ctx: ServiceContext): Promise<CaseStatusConnecti
 	return await pending;
 }
 
+/** Which Case Status the credential of this node run points at (its API root), e.g. to keep two accounts' data apart. */
+export async function caseStatusApiRootForRun(ctx: ServiceContext): Promise<string> {
+	return (await connectionForRun(ctx)).apiRoot;
+}
+
 const isJsonBody = (body: unknown) =>
 	body === undefined || Array.isArray(body) || (!!body && typeof body === 'object' && Object.getPrototypeOf(body) === Object.prototype);
 

@@ -4,11 +4,12 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { showOnlyFor } from '../../../../shared/displayOptions';
 import { buildCaseBody } from '../../../helpers/caseBody';
 import { diffCase } from '../../../helpers/caseDiff';
+import { caseIdOfDuplicate } from '../../../helpers/caseRefusal';
 import { isCleared, SYNCED_FIELDS, type DesiredCase, type SyncedField } from '../../../helpers/caseFields';
 import type { CsCaseRecord, CsPracticeAreaRecord } from '../../../helpers/records';
 import { autoMappedCase, readDataMode } from '../common/autoMap';
 import { given, readCaseAttributes, readClients, readEmptyFields, type EmptyFields } from '../common/caseInput';
-import { casesWithIntegrationId, inTurn, rememberCase } from '../common/caseDirectory';
+import { casesWithIntegrationId, inTurn, integrationIdKey, rememberCase } from '../common/caseDirectory';
 import {
 	autoMapNotice,
 	caseAttributeOptions,
@@ -21,7 +22,8 @@ import {
 	readableIdProperty,
 	simplifyProperty,
 } from '../common/caseProperties';
-import { caseWriteFailed, createCase, patchCase } from '../common/caseWrites';
+import { caseWriteFailed, createCase, patchCase, type CaseIds } from '../common/caseWrites';
+import { fetchCase } from '../common/caseLocator';
 import { asNodeError } from '../common/nodeError';
 import { caseOutput } from '../common/output';
 import { practiceAreasForRun } from '../common/practiceAreas';
@@ -203,19 +205,52 @@ async function createOrUpdate(
 		// The preview names unknown staff itself, from the case as given: before they are dropped.
 		if (isPreviewOnly(this, itemIndex)) return await previewCreate.call(this, itemIndex, desired);
 		const ignoredEmails = await dropUnknownStaff.call(this, itemIndex, desired);
+		let created: CsCaseRecord;
 		try {
-			const created = await createCase.call(this, itemIndex, desired);
-			rememberCase(this, integrationId, created);
-			const written = SYNCED_FIELDS.filter((field) => desired[field] !== undefined && !isCleared(desired[field]));
-			return result.call(this, itemIndex, created, 'created', written, {}, ignoredEmails);
+			created = await createCase.call(this, itemIndex, desired);
 		} catch (error) {
-			return caseWriteFailed.call(this, error, itemIndex, 'create', ids);
+			const existing = await duplicateOf.call(this, error, itemIndex, ids);
+			rememberCase(this, integrationId, existing);
+			return await updateExisting.call(this, itemIndex, existing, desired, integrationId, ignoredEmails);
 		}
+		rememberCase(this, integrationId, created);
+		const written = SYNCED_FIELDS.filter((field) => desired[field] !== undefined && !isCleared(desired[field]));
+		return result.call(this, itemIndex, created, 'created', written, {}, ignoredEmails);
 	}
 
-	const existing = found[0];
-	const areas = await practiceAreasIfNeeded.call(this, itemIndex, desired);
 	const ignoredEmails = await dropUnknownStaff.call(this, itemIndex, desired);
+	return await updateExisting.call(this, itemIndex, found[0], desired, integrationId, ignoredEmails);
+}
+
+/**
+ * A create refused because the integration ID is on a case already (another sync created it after
+ * this run read Case Status): that case, read again, to update instead. Any other failure, or a case
+ * that cannot be read, is reported as the refused create.
+ */
+async function duplicateOf(this: IExecuteFunctions, error: unknown, itemIndex: number, ids: CaseIds): Promise<CsCaseRecord> {
+	const caseId = caseIdOfDuplicate(error);
+	if (caseId !== undefined) {
+		try {
+			const existing = await fetchCase.call(this, itemIndex, { mode: 'id', value: caseId });
+			// Only the case that really has the integration ID is updated.
+			if (integrationIdKey(existing.integration_id) === integrationIdKey(ids.integrationId)) return existing;
+		} catch {
+			// Reported as the refusal below, which says what to fix.
+		}
+	}
+	return caseWriteFailed.call(this, error, itemIndex, 'create', ids);
+}
+
+/** Compares the case Case Status has with the item and writes the difference, if any (or previews it). */
+async function updateExisting(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	existing: CsCaseRecord,
+	desired: DesiredCase,
+	integrationId: string,
+	ignoredEmails: string[],
+): Promise<INodeExecutionData[]> {
+	const areas = await practiceAreasIfNeeded.call(this, itemIndex, desired);
 	const { changedFields, previous } = diffCase(existing, desired, areas);
 	if (isPreviewOnly(this, itemIndex)) return previewUpdate.call(this, itemIndex, existing, desired, { changedFields, previous }, areas, ignoredEmails);
 	if (changedFields.length === 0) {

@@ -1,14 +1,26 @@
 /**
- * Create or Update's view of Case Status during one node run: which cases carry an integration ID.
- * A big run lists every case once (a page holds 100 cases) instead of one lookup per item; cases
- * the run creates or updates join it, and items with the same integration ID take turns, so two
- * of them never create two cases.
+ * Create or Update's view of Case Status: which cases carry an integration ID.
+ *
+ * A big run lists every case once (a page holds 100 cases) instead of one lookup per item. That
+ * list (the directory) is kept for the rest of the execution, per Case Status account: a later
+ * Create or Update run of the same execution (the nightly template's "Create New Cases", or the
+ * same node again in a loop) reads only the cases changed since the directory was read
+ * (`updated_after`), whatever its item count, instead of listing everything again.
+ *
+ * Why that is safe: anything another run (a "Sync Now" during the nightly sync) or a person
+ * created or changed after our read carries an `updated_at` after the read's start, so it is in
+ * the refresh; the refresh asks from the read's start minus CLOCK_SKEW_MARGIN_MS. A case is kept
+ * by its case ID, so one whose integration ID changed leaves its old key. Cases the run creates
+ * or updates join the directory at once, and items with the same integration ID take turns, so
+ * two of them never create two cases.
  */
 import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import type { CsCaseRecord } from '../../../helpers/records';
-import { caseStatusEndpoints, caseStatusListAll } from '../../../transport';
+import { caseStatusApiRootForRun, caseStatusEndpoints, caseStatusListAll } from '../../../transport';
 import { findCasesBy } from './caseLocator';
+import { asNodeError } from './nodeError';
 
 /**
  * From this many items a run lists all cases rather than looking each one up. A lookup costs one
@@ -16,67 +28,224 @@ import { findCasesBy } from './caseLocator';
  * whole firm (first sync, nightly changes), where the items are a sizeable share of the firm's
  * cases (50 items break even with a firm of 5,000 cases; a nightly 1% of any firm breaks even),
  * and the list also needs no second page per miss the way a lookup does. Small runs (a form for one
- * case, a handful of changes) stay with lookups, which cost nothing for the cases not touched.
+ * case, a handful of changes) stay with lookups, which cost nothing for the cases not touched,
+ * unless the execution already holds a directory (then one refresh serves every item).
  */
 export const LIST_ALL_FROM_ITEMS = 50;
 
-interface RunDirectory {
-	/** Cases by exact integration ID (trimmed); after a full list, an ID missing here has no case. */
-	byIntegrationId: Map<string, CsCaseRecord[]>;
-	/** The full list, read once; a failed read is kept, so every item reports it without reading again. */
-	listed?: Promise<void>;
-	/** The last item's turn per integration ID. */
-	turns: Map<string, Promise<void>>;
+/**
+ * A refresh asks for cases updated from this long before our previous read started: `updated_at`
+ * is Case Status's clock and the read's start is n8n's, and the two servers' clocks may differ.
+ * Ten minutes covers any sane skew; the cost is re-reading cases changed in those minutes.
+ */
+export const CLOCK_SKEW_MARGIN_MS = 10 * 60_000;
+
+/**
+ * The directories are kept in memory between the node runs of an execution, in this process.
+ * At most this many (one per running execution and account), each dropped IDLE_MS after its last
+ * use, so memory does not grow with executions; an evicted directory only means a full read.
+ */
+export const MAX_DIRECTORIES = 4;
+export const IDLE_MS = 15 * 60_000;
+
+type CaseKey = number | string;
+
+/** Case Status's cases as last read, by case ID, with an index by integration ID. */
+class Directory {
+	private readonly byCaseId = new Map<CaseKey, CsCaseRecord>();
+	private readonly byIntegrationId = new Map<string, Set<CaseKey>>();
+	private unnumbered = 0;
+	/** When the last read (full list or refresh) started, by n8n's clock. */
+	readStartedAt = 0;
+	/** The last read; a later run's refresh waits for it. */
+	ready: Promise<void> = Promise.resolve();
+	lastUsed = Date.now();
+
+	clear(): void {
+		this.byCaseId.clear();
+		this.byIntegrationId.clear();
+	}
+
+	/** Puts a case as it is now, moving it to its new integration ID when that changed. */
+	merge(record: CsCaseRecord): void {
+		const caseKey: CaseKey = record.id ?? `unnumbered:${this.unnumbered++}`;
+		const before = this.byCaseId.get(caseKey);
+		if (before) {
+			const oldKey = integrationIdKey(before.integration_id);
+			const same = this.byIntegrationId.get(oldKey);
+			same?.delete(caseKey);
+			if (same?.size === 0) this.byIntegrationId.delete(oldKey);
+		}
+		this.byCaseId.set(caseKey, record);
+		const key = integrationIdKey(record.integration_id);
+		if (!key) return;
+		const same = this.byIntegrationId.get(key);
+		if (same) same.add(caseKey);
+		else this.byIntegrationId.set(key, new Set([caseKey]));
+	}
+
+	/** After a full read, an integration ID missing here has no case. */
+	casesWith(key: string): CsCaseRecord[] {
+		return [...(this.byIntegrationId.get(key) ?? [])].map((caseKey) => this.byCaseId.get(caseKey)!);
+	}
 }
 
-const perRun = new WeakMap<object, RunDirectory>();
+/** The kept directories by execution and account; Map order is the order of last use. */
+const kept = new Map<string, Directory>();
 
-function directoryOf(ctx: IExecuteFunctions): RunDirectory {
-	let directory = perRun.get(ctx);
-	if (!directory) {
-		directory = { byIntegrationId: new Map(), turns: new Map() };
-		perRun.set(ctx, directory);
+function dropIdle(now: number): void {
+	for (const [key, directory] of kept) if (now - directory.lastUsed > IDLE_MS) kept.delete(key);
+}
+
+function takeKept(key: string): Directory | undefined {
+	const now = Date.now();
+	dropIdle(now);
+	const directory = kept.get(key);
+	if (directory) {
+		kept.delete(key);
+		kept.set(key, directory);
+		directory.lastUsed = now;
 	}
 	return directory;
 }
 
+function keep(key: string, directory: Directory): void {
+	dropIdle(Date.now());
+	kept.delete(key);
+	kept.set(key, directory);
+	directory.lastUsed = Date.now();
+	while (kept.size > MAX_DIRECTORIES) kept.delete(kept.keys().next().value!);
+}
+
+/** For tests: forget every kept directory. */
+export function forgetDirectories(): void {
+	kept.clear();
+}
+
+/**
+ * Whose directory a run may share: the same execution and the same Case Status account (the
+ * node's credential and the address it points at, so two firms' accounts never share). None
+ * without an execution ID or a named credential: then every run reads for itself.
+ */
+async function sharingKey(ctx: IExecuteFunctions): Promise<string | undefined> {
+	const executionId = ctx.getExecutionId?.();
+	const credential = ctx.getNode().credentials?.caseStatusApi;
+	const credentialId = credential?.id ?? credential?.name;
+	if (!executionId || !credentialId) return undefined;
+	return JSON.stringify([String(executionId), credentialId, await caseStatusApiRootForRun(ctx)]);
+}
+
+interface RunState {
+	/** The directory this run reads, or undefined for a small run without one (lookups). */
+	directory?: Promise<Directory | undefined>;
+	resolved?: Directory;
+	/** A small run's lookups and the cases it wrote, by integration ID. */
+	lookedUp: Map<string, CsCaseRecord[]>;
+	/** The last item's turn per integration ID. */
+	turns: Map<string, Promise<void>>;
+}
+
+const perRun = new WeakMap<object, RunState>();
+
+function runStateOf(ctx: IExecuteFunctions): RunState {
+	let state = perRun.get(ctx);
+	if (!state) {
+		state = { lookedUp: new Map(), turns: new Map() };
+		perRun.set(ctx, state);
+	}
+	return state;
+}
+
 export const integrationIdKey = (value: unknown) => String(value ?? '').trim();
 
-async function listAllCases(ctx: IExecuteFunctions, itemIndex: number, index: Map<string, CsCaseRecord[]>): Promise<void> {
+async function readAll(ctx: IExecuteFunctions, itemIndex: number, directory: Directory): Promise<void> {
+	const startedAt = Date.now();
 	const cases = (await caseStatusListAll(
 		ctx,
 		caseStatusEndpoints.cases(),
 		{},
 		{ action: 'list the cases in Case Status to compare with', itemIndex },
 	)) as unknown as CsCaseRecord[];
-	for (const record of cases) {
-		const key = integrationIdKey(record.integration_id);
-		if (!key) continue;
-		const same = index.get(key);
-		if (same) same.push(record);
-		else index.set(key, [record]);
+	directory.clear();
+	for (const record of cases) directory.merge(record);
+	directory.readStartedAt = startedAt;
+}
+
+/** A refusal of the `updated_after` filter (a server that does not know it), as opposed to an outage. */
+const isRefusal = (error: unknown) =>
+	error instanceof NodeApiError && /^4\d\d$/.test(String(error.httpCode)) && !['401', '403', '429'].includes(String(error.httpCode));
+
+async function refresh(ctx: IExecuteFunctions, itemIndex: number, directory: Directory): Promise<void> {
+	const startedAt = Date.now();
+	const since = new Date(directory.readStartedAt - CLOCK_SKEW_MARGIN_MS).toISOString();
+	let changed: CsCaseRecord[];
+	try {
+		changed = (await caseStatusListAll(
+			ctx,
+			caseStatusEndpoints.cases(),
+			{ qs: { updated_after: since } },
+			{ action: 'read the cases changed in Case Status since they were listed', itemIndex },
+		)) as unknown as CsCaseRecord[];
+	} catch (error) {
+		if (!isRefusal(error)) throw asNodeError(ctx.getNode(), error);
+		await readAll(ctx, itemIndex, directory);
+		return;
 	}
+	// A server that ignores the filter sends every case: merging them is still right.
+	for (const record of changed) directory.merge(record);
+	directory.readStartedAt = startedAt;
+}
+
+/** The execution's directory brought up to date, a new one for a big run, or none (lookups). */
+async function directoryForRun(ctx: IExecuteFunctions, itemIndex: number): Promise<Directory | undefined> {
+	const key = await sharingKey(ctx);
+	const existing = key === undefined ? undefined : takeKept(key);
+	if (existing) {
+		const read = existing.ready.then(async () => await refresh(ctx, itemIndex, existing));
+		existing.ready = read.catch(() => undefined);
+		try {
+			await read;
+		} catch (error) {
+			// Not known to be current any more: the next run reads everything.
+			if (kept.get(key!) === existing) kept.delete(key!);
+			throw asNodeError(ctx.getNode(), error);
+		}
+		return existing;
+	}
+	if (ctx.getInputData().length < LIST_ALL_FROM_ITEMS) return undefined;
+	const directory = new Directory();
+	directory.ready = readAll(ctx, itemIndex, directory);
+	await directory.ready;
+	if (key !== undefined) keep(key, directory);
+	return directory;
 }
 
 /** Every case whose integration ID is exactly the one given (more than one is the caller's error to report). */
 export async function casesWithIntegrationId(this: IExecuteFunctions, itemIndex: number, integrationId: string): Promise<CsCaseRecord[]> {
-	const directory = directoryOf(this);
+	const run = runStateOf(this);
 	const key = integrationIdKey(integrationId);
-	if (this.getInputData().length >= LIST_ALL_FROM_ITEMS) {
-		directory.listed ??= listAllCases(this, itemIndex, directory.byIntegrationId);
-		await directory.listed;
-		return directory.byIntegrationId.get(key) ?? [];
+	// Read once per run; a failed read is kept, so every item reports it without reading again.
+	run.directory ??= directoryForRun(this, itemIndex);
+	const directory = await run.directory;
+	if (directory) {
+		run.resolved = directory;
+		directory.lastUsed = Date.now();
+		return directory.casesWith(key);
 	}
-	const known = directory.byIntegrationId.get(key);
+	const known = run.lookedUp.get(key);
 	if (known) return known;
 	const found = await findCasesBy.call(this, itemIndex, { mode: 'integrationId', value: key });
-	directory.byIntegrationId.set(key, found);
+	run.lookedUp.set(key, found);
 	return found;
 }
 
-/** A case the run created or updated: later items with its integration ID compare with it as it is now. */
+/** A case the run created or updated: later items (and runs) with its integration ID compare with it as it is now. */
 export function rememberCase(ctx: IExecuteFunctions, integrationId: string, record: CsCaseRecord): void {
-	directoryOf(ctx).byIntegrationId.set(integrationIdKey(integrationId), [record]);
+	const run = runStateOf(ctx);
+	if (run.resolved) {
+		run.resolved.merge({ ...record, integration_id: record.integration_id ?? integrationId });
+		run.resolved.lastUsed = Date.now();
+	} else run.lookedUp.set(integrationIdKey(integrationId), [record]);
 }
 
 /**
@@ -84,7 +253,7 @@ export function rememberCase(ctx: IExecuteFunctions, integrationId: string, reco
  * the item's first await, so items take their turns in input order.
  */
 export async function inTurn<T>(ctx: IExecuteFunctions, integrationId: string, work: () => Promise<T>): Promise<T> {
-	const { turns } = directoryOf(ctx);
+	const { turns } = runStateOf(ctx);
 	const key = integrationIdKey(integrationId);
 	const before = turns.get(key) ?? Promise.resolve();
 	let finish!: () => void;

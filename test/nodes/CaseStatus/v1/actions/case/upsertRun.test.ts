@@ -266,3 +266,60 @@ describe('When No Case Has the Integration ID: Output It Without Creating', () =
 		expect(await cs.writes()).toEqual([]);
 	});
 });
+
+describe('a case another sync created after this run read Case Status', () => {
+	/** Runs Create or Update; just before its first create, another sync creates `elsewhere` through the API. */
+	async function racedRun(items: IDataObject[], elsewhere: IDataObject, parameters: IDataObject = {}) {
+		const nodeType = resolveNodeType(new CaseStatus());
+		const { context } = createContext(nodeType, {
+			parameters: { resource: 'case', operation: 'upsert', dataMode: 'autoMapInputData', ...parameters },
+			items: items.map((json) => ({ json })),
+			credentials: cs.credentials,
+			continueOnFail: true,
+		});
+		const send = context.helpers.httpRequestWithAuthentication;
+		let createdElsewhere: Promise<IDataObject> | undefined;
+		context.helpers.httpRequestWithAuthentication = async (type: string, request: { method?: string; url?: string }) => {
+			if (request.method === 'POST' && String(request.url).endsWith('/v1/api/cases')) {
+				createdElsewhere ??= cs.admin
+					.post('/v1/api/cases', elsewhere, { headers: { Authorization: `ApiKey ${API_KEY}` } })
+					.then((response) => (response.status === 201 ? (response.data as IDataObject) : Promise.reject(new Error(JSON.stringify(response.data)))));
+				await createdElsewhere;
+			}
+			return await send(type, request);
+		};
+		const result = ((await nodeType.execute!.call(context as IExecuteFunctions)) as INodeExecutionData[][])[0];
+		return { result, other: await createdElsewhere! };
+	}
+
+	const asCaseStatusBody = (item: IDataObject): IDataObject => ({
+		readable_id: item.readableId,
+		integration_id: item.integrationId,
+		practice_area: item.practiceArea,
+		stage: item.stage,
+		primary_attorney_email: item.primaryAttorneyEmail,
+		paralegal_emails: item.paralegalEmails,
+		clients: [{ first_name: 'Client', last_name: 'Elsewhere', cell_phone: '(555) 777-1234' }],
+	});
+
+	it.each([
+		['a small run (lookups)', 0],
+		['a big run (one list)', LIST_ALL_FROM_ITEMS],
+	])('in %s, the refused create (409, integration ID taken) becomes an update of that case: one PATCH of what differs, no failure', async (_, others) => {
+		const item = newCase(950, { stage: 'Litigation' });
+		const { result, other } = await racedRun([item, ...newCases(others)], asCaseStatusBody(newCase(950)));
+		expect(result[0]).toEqual({ json: expect.objectContaining({ operationResult: 'updated', changedFields: ['stage'], caseId: other.id }), pairedItem: { item: 0 } });
+		const log = await cs.requests();
+		expect(log.filter((r) => r.method === 'POST' && r.path === '/v1/api/cases' && r.status === 409)).toHaveLength(1);
+		expect(log.filter((r) => r.method === 'PATCH').map((r) => `${r.path} ${r.status}`)).toEqual([`/v1/api/cases/${other.id} 200`]);
+		const stored = await getCase(Number(other.id));
+		expect(stored).toMatchObject({ integration_id: '530950', stage: expect.objectContaining({ name: 'Litigation' }) });
+	});
+
+	it('writes nothing more when the case another sync created is already as the item wants it', async () => {
+		const item = newCase(951);
+		const { result, other } = await racedRun([item], asCaseStatusBody(item));
+		expect(result[0].json).toMatchObject({ operationResult: 'unchanged', caseId: other.id });
+		expect((await cs.requests()).filter((r) => r.method === 'PATCH')).toEqual([]);
+	});
+});

@@ -1,0 +1,211 @@
+/**
+ * Create or Update's directory of Case Status across the node runs of one execution: a later run
+ * (the nightly template's "Create New Cases", or the same node in a loop) reads only what changed
+ * since the directory was read, and still sees what another execution did meanwhile. Calls are
+ * counted from the simulator's request log.
+ */
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { CaseStatus } from '../../../../../../nodes/CaseStatus/CaseStatus.node';
+import { CLOCK_SKEW_MARGIN_MS, LIST_ALL_FROM_ITEMS, MAX_DIRECTORIES } from '../../../../../../nodes/CaseStatus/v1/actions/common/caseDirectory';
+import type { LoggedRequest } from '../../../../../../simulators/shared/http';
+import { createContext, resolveNodeType } from '../../../../../support/n8nContext';
+import { API_KEY, STAFF } from '../../../fixtures';
+import { startCs, type CsHarness } from '../../../harness';
+
+let cs: CsHarness;
+beforeAll(async () => {
+	cs = await startCs();
+});
+afterAll(() => cs.close());
+beforeEach(() => cs.reset());
+
+let executions = 0;
+/** A fresh n8n execution ID per call, so tests never share by accident. */
+const newExecutionId = () => `exec-${++executions}-${Date.now()}`;
+
+interface RunOptions {
+	executionId: string;
+	parameters?: IDataObject;
+	credentialId?: string;
+}
+
+/** One node run of Create or Update (auto-map) in the given execution. */
+async function upsert(items: IDataObject[], options: RunOptions): Promise<INodeExecutionData[]> {
+	const nodeType = resolveNodeType(new CaseStatus());
+	const { context } = createContext(nodeType, {
+		parameters: { resource: 'case', operation: 'upsert', dataMode: 'autoMapInputData', ...options.parameters },
+		items: items.map((json) => ({ json })),
+		credentials: cs.credentials,
+		executionId: options.executionId,
+		credentialIds: options.credentialId ? { caseStatusApi: options.credentialId } : undefined,
+	});
+	return ((await nodeType.execute!.call(context as IExecuteFunctions)) as INodeExecutionData[][])[0];
+}
+
+const newCase = (n: number, extra: IDataObject = {}): IDataObject => ({
+	integrationId: String(540000 + n),
+	readableId: `2027-${String(n).padStart(5, '0')}`,
+	primaryAttorneyEmail: STAFF.mendez,
+	practiceArea: 'Workers Comp',
+	stage: 'Intake',
+	clients: [{ firstName: 'Client', lastName: `No ${n}`, cellPhone: `(555) 3${String(n).padStart(2, '0').slice(-2)}-${String(2000 + n).slice(-4)}` }],
+	...extra,
+});
+const newCases = (count: number, from = 0) => Array.from({ length: count }, (_, i) => newCase(from + i));
+
+/** A case created in Case Status by someone else (another sync, a person) through the API. */
+async function createdElsewhere(n: number): Promise<IDataObject> {
+	const response = await cs.admin.post(
+		'/v1/api/cases',
+		{
+			readable_id: `2027-${String(n).padStart(5, '0')}`,
+			integration_id: String(540000 + n),
+			practice_area: 'Workers Comp',
+			stage: 'Intake',
+			primary_attorney_email: STAFF.mendez,
+			clients: [{ first_name: 'Client', last_name: `No ${n}`, cell_phone: `(555) 3${String(n).padStart(2, '0').slice(-2)}-${String(2000 + n).slice(-4)}` }],
+		},
+		{ headers: { Authorization: `ApiKey ${API_KEY}` } },
+	);
+	expect(response.status).toBe(201);
+	return response.data as IDataObject;
+}
+
+/** The case lists Case Status served since `from` (an index into the request log). */
+async function caseLists(from = 0): Promise<LoggedRequest[]> {
+	return (await cs.requests()).slice(from).filter((r) => r.method === 'GET' && r.path === '/v1/api/cases');
+}
+const logLength = async () => (await cs.requests()).length;
+const fullListPages = (lists: LoggedRequest[]) => lists.filter((r) => r.query.updated_after === undefined && r.query.integration_id === undefined);
+const refreshes = (lists: LoggedRequest[]) => lists.filter((r) => r.query.updated_after !== undefined);
+const integrationIdsInCaseStatus = async () =>
+	((await cs.admin.get('/__admin/state')).data as { cases: Array<{ integration_id: string | null }> }).cases.map((c) => c.integration_id);
+
+/** The nightly template's first node: every case read, new ones handed on unwritten. */
+const lookAtAll = (items: IDataObject[], options: RunOptions) => upsert(items, { ...options, parameters: { whenNotFound: 'output', ...options.parameters } });
+
+describe('Case → Create or Update, later runs of the same execution', () => {
+	it('a second run reads only the cases changed since the first listed them, and updates a case another sync created meanwhile instead of creating it twice', async () => {
+		const executionId = newExecutionId();
+		const items = newCases(LIST_ALL_FROM_ITEMS + 10);
+		const firstStarted = Date.now();
+		const first = await lookAtAll(items, { executionId });
+		expect(first.every((item) => item.json.operationResult === 'notFound')).toBe(true);
+		expect(fullListPages(await caseLists())).toHaveLength(1);
+
+		// Another execution creates one of the cases while this one reads the clients of its new cases.
+		const other = await createdElsewhere(7);
+		const before = await logLength();
+		const second = await upsert(items, { executionId });
+
+		const lists = await caseLists(before);
+		expect(lists).toHaveLength(1);
+		expect(refreshes(lists)).toHaveLength(1);
+		const since = Date.parse(String(lists[0].query.updated_after));
+		expect(since).toBeGreaterThanOrEqual(firstStarted - CLOCK_SKEW_MARGIN_MS);
+		expect(since).toBeLessThanOrEqual(Date.now() - CLOCK_SKEW_MARGIN_MS);
+
+		expect(second[7].json).toMatchObject({ operationResult: 'unchanged', caseId: other.id });
+		expect(second.filter((item) => item.json.operationResult === 'created')).toHaveLength(items.length - 1);
+		const ids = (await integrationIdsInCaseStatus()).filter((id) => id !== null);
+		expect(ids).toHaveLength(new Set(ids).size);
+		expect(ids.filter((id) => id === '540007')).toHaveLength(1);
+	});
+
+	it('a small second run makes one refresh call, not one lookup per item, and sees a case another sync created', async () => {
+		const executionId = newExecutionId();
+		await lookAtAll(newCases(LIST_ALL_FROM_ITEMS), { executionId });
+		const other = await createdElsewhere(1);
+		const before = await logLength();
+		const second = await upsert([newCase(0), newCase(1, { stage: 'Pre-Litigation' }), newCase(2)], { executionId });
+		expect(second.map((item) => item.json.operationResult)).toEqual(['created', 'updated', 'created']);
+		expect(second[1].json).toMatchObject({ caseId: other.id, changedFields: ['stage'] });
+		const lists = await caseLists(before);
+		expect(lists.map((r) => Object.keys(r.query).sort())).toEqual([['page[number]', 'size', 'updated_after']]);
+	});
+
+	it('finds a case under the integration ID it was given in Case Status between the runs, not under its old one', async () => {
+		const executionId = newExecutionId();
+		await lookAtAll([{ integrationId: '516718' }, ...newCases(LIST_ALL_FROM_ITEMS)], { executionId });
+		const renamed = await cs.admin.patch('/v1/api/cases/90001', { integration_id: '777001' }, { headers: { Authorization: `ApiKey ${API_KEY}` } });
+		expect(renamed.status).toBe(200);
+		const before = await logLength();
+		const second = await lookAtAll(
+			[
+				{ integrationId: '777001', stage: 'Litigation' },
+				{ integrationId: '516718', stage: 'Litigation' },
+			],
+			{ executionId },
+		);
+		expect(second[0].json).toMatchObject({ operationResult: 'updated', caseId: 90001, changedFields: ['stage'] });
+		expect(second[1].json).toMatchObject({ operationResult: 'notFound', integrationId: '516718' });
+		expect(refreshes(await caseLists(before))).toHaveLength(1);
+		const writes = (await cs.requests()).slice(before).filter((r) => r.method !== 'GET');
+		expect(writes.map((r) => `${r.method} ${r.path}`)).toEqual(['PATCH /v1/api/cases/90001']);
+	});
+
+	it('lists everything again when Case Status refuses the refresh, and the result is right', async () => {
+		const executionId = newExecutionId();
+		const items = newCases(LIST_ALL_FROM_ITEMS);
+		await lookAtAll(items, { executionId });
+		const other = await createdElsewhere(3);
+		await cs.fault('/v1/api/cases', 400, 1, {
+			method: 'GET',
+			body: { errors: [{ field: 'updated_after', message: 'Unknown filter.' }] },
+		});
+		const before = await logLength();
+		const second = await upsert(items, { executionId });
+		const lists = await caseLists(before);
+		expect(lists.map((r) => r.status)).toEqual([400, 200]);
+		expect(refreshes(lists)).toHaveLength(1);
+		expect(fullListPages(lists)).toHaveLength(1);
+		expect(second[3].json).toMatchObject({ operationResult: 'unchanged', caseId: other.id });
+		expect(second.filter((item) => item.json.operationResult === 'created')).toHaveLength(items.length - 1);
+	});
+
+	it.each([
+		['another execution', (executionId: string): RunOptions => ({ executionId: `${executionId}-other` })],
+		['another Case Status account in the same execution', (executionId: string): RunOptions => ({ executionId, credentialId: 'another-firm' })],
+	])('%s does not share the directory: it lists every case itself', async (_, differing) => {
+		const executionId = newExecutionId();
+		const items = newCases(LIST_ALL_FROM_ITEMS);
+		await lookAtAll(items, { executionId });
+		const before = await logLength();
+		await lookAtAll(items, differing(executionId));
+		const lists = await caseLists(before);
+		expect(refreshes(lists)).toEqual([]);
+		expect(fullListPages(lists)).toHaveLength(1);
+		// …while the first execution and account still has its own.
+		const again = await logLength();
+		await lookAtAll(items, { executionId });
+		expect(refreshes(await caseLists(again))).toHaveLength(1);
+		expect(fullListPages(await caseLists(again))).toEqual([]);
+	});
+
+	it('keeps at most MAX_DIRECTORIES: the execution whose directory was used longest ago lists everything again', async () => {
+		const items = newCases(LIST_ALL_FROM_ITEMS);
+		const runs = Array.from({ length: MAX_DIRECTORIES + 1 }, () => newExecutionId());
+		for (const executionId of runs) await lookAtAll(items, { executionId });
+		const before = await logLength();
+		await lookAtAll(items, { executionId: runs[MAX_DIRECTORIES] });
+		await lookAtAll(items, { executionId: runs[1] });
+		expect(refreshes(await caseLists(before))).toHaveLength(2);
+		expect(fullListPages(await caseLists(before))).toEqual([]);
+		await lookAtAll(items, { executionId: runs[0] });
+		expect(fullListPages(await caseLists(before))).toHaveLength(1);
+	});
+
+	it('a preview run uses and refreshes the directory too, writing nothing', async () => {
+		const executionId = newExecutionId();
+		const items = newCases(LIST_ALL_FROM_ITEMS);
+		await lookAtAll(items, { executionId, parameters: { previewOnly: true } });
+		await createdElsewhere(4);
+		const before = await logLength();
+		const preview = await upsert(items, { executionId, parameters: { previewOnly: true } });
+		expect(preview[4].json.operationResult).toBe('unchanged');
+		expect(preview.filter((item) => item.json.operationResult === 'wouldCreate')).toHaveLength(items.length - 1);
+		expect(refreshes(await caseLists(before))).toHaveLength(1);
+		expect(await cs.writes()).toEqual(['POST /v1/api/cases']); // the case created elsewhere, only
+	});
+});
