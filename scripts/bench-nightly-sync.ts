@@ -8,6 +8,7 @@
  *   npm run bench                                  # N = 10,000 on n8n 2.x: the three runs below
  *   npm run bench -- --n 2000 --n8n 1              # another size, n8n 1.x
  *   npm run bench -- --heap 1024                   # n8n started with NODE_OPTIONS=--max-old-space-size=1024
+ *   npm run bench -- --node-options '--cpu-prof --cpu-prof-dir=/tmp/prof'   # any other Node option for n8n
  *   npm run bench -- --runner-heap 256             # its task runner (Code nodes, n8n 2.x) with N8N_RUNNERS_MAX_OLD_SPACE_SIZE=256
  *
  * Three runs on one n8n and one pair of simulators:
@@ -28,6 +29,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 
+import { CLOCK_SKEW_MARGIN_MS } from '../nodes/CaseStatus/v1/actions/common/caseDirectory';
 import { buildSyntheticFirm } from '../simulators/shared/syntheticFirm';
 import { caseStatusEligibility } from '../simulators/shared/eligibility';
 import { descendants, N8N_VERSIONS, N8nInstance, waitFor, type ExecutionSummary, type N8nVersionKey } from '../test/e2e/harness';
@@ -252,8 +254,9 @@ async function main(): Promise<void> {
 	const heap = arg('heap');
 	const only = (arg('runs') ?? 'abc').split('');
 	const runnerHeap = arg('runner-heap');
+	const nodeOptions = [heap ? `--max-old-space-size=${heap}` : '', arg('node-options') ?? ''].join(' ').trim();
 	const env: Record<string, string> = {
-		...(heap ? { NODE_OPTIONS: `--max-old-space-size=${heap}` } : {}),
+		...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
 		...(runnerHeap ? { N8N_RUNNERS_MAX_OLD_SPACE_SIZE: runnerHeap } : {}),
 	};
 
@@ -286,6 +289,9 @@ async function main(): Promise<void> {
 		}
 		if (only.includes('c')) {
 			if (!only.includes('b')) push(await syncOnce(n8n, stack, workflowId, path, '(setup) first sync', 0, 'All cases'));
+			// A nightly run comes a day after the first sync: wait until the first sync's writes are older than
+			// Create or Update's refresh margin, or its refresh would re-read them as cases changed just now.
+			await new Promise((resolve) => setTimeout(resolve, CLOCK_SKEW_MARGIN_MS + 5_000));
 			const changed = await changeCases(stack, 0.01);
 			// Any answer other than the form's two choices runs as the nightly schedule does: changed cases + failed before.
 			push(await syncOnce(n8n, stack, workflowId, path, `(c) nightly, ${changed} changed`, 50, 'Nightly'));

@@ -36,9 +36,12 @@ export const LIST_ALL_FROM_ITEMS = 50;
 /**
  * A refresh asks for cases updated from this long before our previous read started: `updated_at`
  * is Case Status's clock and the read's start is n8n's, and the two servers' clocks may differ.
- * Ten minutes covers any sane skew; the cost is re-reading cases changed in those minutes.
+ * Servers keep time to well under a second; two minutes leaves room for a badly set one while
+ * re-reading few cases (each case written in those minutes, e.g. by a sync that just ended). A
+ * clock off by more still creates no second case: Case Status refuses a second case with the same
+ * integration ID (409), and Create or Update then updates the case that has it.
  */
-export const CLOCK_SKEW_MARGIN_MS = 10 * 60_000;
+export const CLOCK_SKEW_MARGIN_MS = 2 * 60_000;
 
 /**
  * The directories are kept in memory between the node runs of an execution, in this process.
