@@ -162,12 +162,13 @@ async function syncOnce(
 
 	const full = await n8n.api<ExecutionSummary>('GET', `/executions/${execution.id}?includeData=true`);
 	const runData = full.data?.resultData.runData ?? {};
-	// Wall time: from the start of the run to the end of its last node before the result page (which waits for the browser).
-	const ends = Object.entries(runData)
+	// Wall time: from the first node's start to the end of the last node before the result page (which waits for
+	// the browser). Not the execution's startedAt: n8n 1.x sets it anew when the run resumes for the result page.
+	const nodeRuns = Object.entries(runData)
 		.filter(([name]) => name !== 'Show the Result')
-		.flatMap(([, runs]) => (runs as Array<{ startTime?: number; executionTime?: number }>).map((r) => Number(r.startTime) + Number(r.executionTime ?? 0)));
-	const wallMs = Math.max(...ends) - Date.parse(String(execution.startedAt));
-	const startedAt = Date.parse(String(execution.startedAt));
+		.flatMap(([, runs]) => runs as Array<{ startTime?: number; executionTime?: number }>);
+	const startedAt = Math.min(...nodeRuns.map((r) => Number(r.startTime)));
+	const wallMs = Math.max(...nodeRuns.map((r) => Number(r.startTime) + Number(r.executionTime ?? 0))) - startedAt;
 	const peakAtS = (peak.mainPeakAt - startedAt) / 1000;
 	// The peak while the nodes ran, apart from what n8n does after the last node (saving the run, the result page).
 	const nodesPeakKb = Math.max(0, ...peak.samples.filter(([at]) => at <= startedAt + wallMs).map(([, kb]) => kb));
