@@ -7,6 +7,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { withAuthorization } from '../nodes/shared/authorization';
 import { bareCaseStatusApiKey, CASESTATUS_ENVIRONMENTS } from '../nodes/shared/baseUrl';
 import { DEFAULT_FILE_TIMEOUT_SECONDS, DEFAULT_TIMEOUT_SECONDS } from '../nodes/shared/timeouts';
 
@@ -73,17 +74,8 @@ export class CaseStatusApi implements ICredentialType {
 		},
 	];
 
-	async authenticate(
-		credentials: ICredentialDataDecryptedObject,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
-		return {
-			...requestOptions,
-			headers: {
-				...(requestOptions.headers ?? {}),
-				Authorization: `ApiKey ${bareCaseStatusApiKey(credentials.apiKey as string)}`,
-			},
-		};
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		return withAuthorization(requestOptions, `ApiKey ${bareCaseStatusApiKey(credentials.apiKey as string)}`);
 	}
 
 	test: ICredentialTestRequest = {

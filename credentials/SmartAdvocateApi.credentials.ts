@@ -9,6 +9,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { withAuthorization } from '../nodes/shared/authorization';
 import { smartAdvocateApiRoot, SMARTADVOCATE_DEFAULT_URL } from '../nodes/shared/baseUrl';
 import { DEFAULT_FILE_TIMEOUT_SECONDS, DEFAULT_TIMEOUT_SECONDS, timeoutMs } from '../nodes/shared/timeouts';
 
@@ -162,16 +163,8 @@ export class SmartAdvocateApi implements ICredentialType {
 		return { sessionToken: token };
 	}
 
-	// A function, not n8n's generic header template: n8n evaluates a template's expression on every
-	// call (about a millisecond each on n8n 2.x, the biggest cost of a 10,000-case sync's calls).
-	async authenticate(
-		credentials: ICredentialDataDecryptedObject,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
-		return {
-			...requestOptions,
-			headers: { ...(requestOptions.headers ?? {}), Authorization: `Bearer ${credentials.sessionToken as string}` },
-		};
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		return withAuthorization(requestOptions, `Bearer ${credentials.sessionToken as string}`);
 	}
 
 	test: ICredentialTestRequest = {
