@@ -20,3 +20,16 @@ describe('the Authorization header each credential sets', () => {
 		expect(request.headers).toEqual({ Accept: 'application/json' });
 	});
 });
+
+describe('a streamed upload through the credential', () => {
+	it('keeps its body a getter, so a resend after logging in again reads the file afresh', async () => {
+		let opened = 0;
+		const request = { url: '/case/1/documents', headers: {} } as Record<string, unknown>;
+		Object.defineProperty(request, 'body', { enumerable: true, get: () => `stream ${++opened}` });
+		const sent = (await new SmartAdvocateApi().authenticate({ sessionToken: 'tok-3' }, request as never)) as Record<string, unknown>;
+		expect(opened).toBe(0);
+		expect(sent.body).toBe('stream 1');
+		expect(sent.body).toBe('stream 2');
+		expect(sent.headers).toEqual({ Authorization: 'Bearer tok-3' });
+	});
+});
