@@ -95,7 +95,7 @@ export interface ContextOptions {
 	sentRequests?: SentRequest[];
 	/** n8n's execution ID of the run (default: a fresh one per context) and the workflow's ID. */
 	executionId?: string;
-	/** The n8n credential IDs the node names, by credential type (default `test-<type>`), as `node.credentials`. */
+	/** The n8n credential IDs the node names, by credential type (default: one of its own per context), as `node.credentials`. */
 	credentialIds?: Record<string, string>;
 	workflowId?: string;
 }
@@ -187,7 +187,9 @@ export function createContext(versioned: INodeType | IVersionedNodeType, options
 		position: [0, 0],
 		parameters: {},
 		credentials: Object.fromEntries(
-			Object.keys(options.credentials ?? {}).map((type) => [type, { id: options.credentialIds?.[type] ?? `test-${type}`, name: type }]),
+			// A credential of its own per context unless a test names one: what nodes keep per account
+			// (Create or Update's case directory) is then shared only where a test means it.
+			Object.keys(options.credentials ?? {}).map((type) => [type, { id: options.credentialIds?.[type] ?? `test-${type}-${randomUUID()}`, name: type }]),
 		),
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 	};

@@ -2,10 +2,11 @@
  * Create or Update's view of Case Status: which cases carry an integration ID.
  *
  * A big run lists every case once (a page holds 100 cases) instead of one lookup per item. That
- * list (the directory) is kept for the rest of the execution, per Case Status account: a later
- * Create or Update run of the same execution (the nightly template's "Create New Cases", or the
- * same node again in a loop) reads only the cases changed since the directory was read
- * (`updated_after`), whatever its item count, instead of listing everything again.
+ * list (the directory) is kept in this process per Case Status account while it is in use: a later
+ * Create or Update run (the nightly template's "Create New Cases", the next slice of a first sync,
+ * which n8n runs as an execution of its own, or a "Sync Now" soon after) reads only the cases
+ * changed since the directory was read (`updated_after`), whatever its item count, instead of
+ * listing everything again. So a sync in slices lists the firm's cases once, not once per slice.
  *
  * Why that is safe: anything another run (a "Sync Now" during the nightly sync) or a person
  * created or changed after our read carries an `updated_at` after the read's start, so it is in
@@ -29,7 +30,7 @@ import { asNodeError } from './nodeError';
  * cases (50 items break even with a firm of 5,000 cases; a nightly 1% of any firm breaks even),
  * and the list also needs no second page per miss the way a lookup does. Small runs (a form for one
  * case, a handful of changes) stay with lookups, which cost nothing for the cases not touched,
- * unless the execution already holds a directory (then one refresh serves every item).
+ * unless the account's directory is kept (a sync ran in the last IDLE_MS; then one refresh serves every item).
  */
 export const LIST_ALL_FROM_ITEMS = 50;
 
@@ -44,9 +45,10 @@ export const LIST_ALL_FROM_ITEMS = 50;
 export const CLOCK_SKEW_MARGIN_MS = 2 * 60_000;
 
 /**
- * The directories are kept in memory between the node runs of an execution, in this process.
- * At most this many (one per running execution and account), each dropped IDLE_MS after its last
- * use, so memory does not grow with executions; an evicted directory only means a full read.
+ * The directories are kept in memory between node runs, in this process. At most this many (one
+ * per account in use), each dropped IDLE_MS after its last use, so memory does not grow with
+ * accounts and a run a night later starts from a full read; an evicted directory only means a
+ * full read.
  */
 export const MAX_DIRECTORIES = 4;
 export const IDLE_MS = 15 * 60_000;
@@ -93,7 +95,7 @@ class Directory {
 	}
 }
 
-/** The kept directories by execution and account; Map order is the order of last use. */
+/** The kept directories by account; Map order is the order of last use. */
 const kept = new Map<string, Directory>();
 
 function dropIdle(now: number): void {
@@ -126,16 +128,15 @@ export function forgetDirectories(): void {
 }
 
 /**
- * Whose directory a run may share: the same execution and the same Case Status account (the
- * node's credential and the address it points at, so two firms' accounts never share). None
- * without an execution ID or a named credential: then every run reads for itself.
+ * Whose directory a run may share: runs on the same Case Status account (the node's credential and
+ * the address it points at, so two firms' accounts never share), in any execution. None without a
+ * named credential: then every run reads for itself.
  */
 async function sharingKey(ctx: IExecuteFunctions): Promise<string | undefined> {
-	const executionId = ctx.getExecutionId?.();
 	const credential = ctx.getNode().credentials?.caseStatusApi;
 	const credentialId = credential?.id ?? credential?.name;
-	if (!executionId || !credentialId) return undefined;
-	return JSON.stringify([String(executionId), credentialId, await caseStatusApiRootForRun(ctx)]);
+	if (!credentialId) return undefined;
+	return JSON.stringify([credentialId, await caseStatusApiRootForRun(ctx)]);
 }
 
 interface RunState {
@@ -199,7 +200,7 @@ async function refresh(ctx: IExecuteFunctions, itemIndex: number, directory: Dir
 	directory.readStartedAt = startedAt;
 }
 
-/** The execution's directory brought up to date, a new one for a big run, or none (lookups). */
+/** The account's directory brought up to date, a new one for a big run, or none (lookups). */
 async function directoryForRun(ctx: IExecuteFunctions, itemIndex: number): Promise<Directory | undefined> {
 	const key = await sharingKey(ctx);
 	const existing = key === undefined ? undefined : takeKept(key);

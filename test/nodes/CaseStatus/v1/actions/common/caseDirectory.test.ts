@@ -1,13 +1,13 @@
 /**
- * Create or Update's directory of Case Status across the node runs of one execution: a later run
- * (the nightly template's "Create New Cases", or the same node in a loop) reads only what changed
- * since the directory was read, and still sees what another execution did meanwhile. Calls are
- * counted from the simulator's request log.
+ * Create or Update's directory of Case Status across node runs on one account: a later run (the
+ * nightly template's "Create New Cases", the next slice of a sync, which is an execution of its
+ * own, or the same node in a loop) reads only what changed since the directory was read, and still
+ * sees what another sync did meanwhile. Calls are counted from the simulator's request log.
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { CaseStatus } from '../../../../../../nodes/CaseStatus/CaseStatus.node';
-import { CLOCK_SKEW_MARGIN_MS, LIST_ALL_FROM_ITEMS, MAX_DIRECTORIES } from '../../../../../../nodes/CaseStatus/v1/actions/common/caseDirectory';
+import { CLOCK_SKEW_MARGIN_MS, IDLE_MS, LIST_ALL_FROM_ITEMS, MAX_DIRECTORIES } from '../../../../../../nodes/CaseStatus/v1/actions/common/caseDirectory';
 import type { LoggedRequest } from '../../../../../../simulators/shared/http';
 import { createContext, resolveNodeType } from '../../../../../support/n8nContext';
 import { API_KEY, STAFF } from '../../../fixtures';
@@ -20,25 +20,29 @@ beforeAll(async () => {
 afterAll(() => cs.close());
 beforeEach(() => cs.reset());
 
+let accounts = 0;
+/** A fresh Case Status credential ID per call, so tests never share a directory by accident. */
+const newAccount = () => `account-${++accounts}-${Date.now()}`;
 let executions = 0;
-/** A fresh n8n execution ID per call, so tests never share by accident. */
 const newExecutionId = () => `exec-${++executions}-${Date.now()}`;
 
 interface RunOptions {
-	executionId: string;
+	/** The n8n credential ID of the Case Status account. */
+	account: string;
+	/** n8n's execution ID (default: a new execution per run). */
+	executionId?: string;
 	parameters?: IDataObject;
-	credentialId?: string;
 }
 
-/** One node run of Create or Update (auto-map) in the given execution. */
+/** One node run of Create or Update (auto-map) on the given account. */
 async function upsert(items: IDataObject[], options: RunOptions): Promise<INodeExecutionData[]> {
 	const nodeType = resolveNodeType(new CaseStatus());
 	const { context } = createContext(nodeType, {
 		parameters: { resource: 'case', operation: 'upsert', dataMode: 'autoMapInputData', ...options.parameters },
 		items: items.map((json) => ({ json })),
 		credentials: cs.credentials,
-		executionId: options.executionId,
-		credentialIds: options.credentialId ? { caseStatusApi: options.credentialId } : undefined,
+		executionId: options.executionId ?? newExecutionId(),
+		credentialIds: { caseStatusApi: options.account },
 	});
 	return ((await nodeType.execute!.call(context as IExecuteFunctions)) as INodeExecutionData[][])[0];
 }
@@ -85,19 +89,19 @@ const integrationIdsInCaseStatus = async () =>
 /** The nightly template's first node: every case read, new ones handed on unwritten. */
 const lookAtAll = (items: IDataObject[], options: RunOptions) => upsert(items, { ...options, parameters: { whenNotFound: 'output', ...options.parameters } });
 
-describe('Case → Create or Update, later runs of the same execution', () => {
+describe('Case → Create or Update, later runs on the same Case Status account', () => {
 	it('a second run reads only the cases changed since the first listed them, and updates a case another sync created meanwhile instead of creating it twice', async () => {
-		const executionId = newExecutionId();
+		const account = newAccount();
 		const items = newCases(LIST_ALL_FROM_ITEMS + 10);
 		const firstStarted = Date.now();
-		const first = await lookAtAll(items, { executionId });
+		const first = await lookAtAll(items, { account });
 		expect(first.every((item) => item.json.operationResult === 'notFound')).toBe(true);
 		expect(fullListPages(await caseLists())).toHaveLength(1);
 
 		// Another execution creates one of the cases while this one reads the clients of its new cases.
 		const other = await createdElsewhere(7);
 		const before = await logLength();
-		const second = await upsert(items, { executionId });
+		const second = await upsert(items, { account });
 
 		const lists = await caseLists(before);
 		expect(lists).toHaveLength(1);
@@ -114,11 +118,11 @@ describe('Case → Create or Update, later runs of the same execution', () => {
 	});
 
 	it('a small second run makes one refresh call, not one lookup per item, and sees a case another sync created', async () => {
-		const executionId = newExecutionId();
-		await lookAtAll(newCases(LIST_ALL_FROM_ITEMS), { executionId });
+		const account = newAccount();
+		await lookAtAll(newCases(LIST_ALL_FROM_ITEMS), { account });
 		const other = await createdElsewhere(1);
 		const before = await logLength();
-		const second = await upsert([newCase(0), newCase(1, { stage: 'Pre-Litigation' }), newCase(2)], { executionId });
+		const second = await upsert([newCase(0), newCase(1, { stage: 'Pre-Litigation' }), newCase(2)], { account });
 		expect(second.map((item) => item.json.operationResult)).toEqual(['created', 'updated', 'created']);
 		expect(second[1].json).toMatchObject({ caseId: other.id, changedFields: ['stage'] });
 		const lists = await caseLists(before);
@@ -126,8 +130,8 @@ describe('Case → Create or Update, later runs of the same execution', () => {
 	});
 
 	it('finds a case under the integration ID it was given in Case Status between the runs, not under its old one', async () => {
-		const executionId = newExecutionId();
-		await lookAtAll([{ integrationId: '516718' }, ...newCases(LIST_ALL_FROM_ITEMS)], { executionId });
+		const account = newAccount();
+		await lookAtAll([{ integrationId: '516718' }, ...newCases(LIST_ALL_FROM_ITEMS)], { account });
 		const renamed = await cs.admin.patch('/v1/api/cases/90001', { integration_id: '777001' }, { headers: { Authorization: `ApiKey ${API_KEY}` } });
 		expect(renamed.status).toBe(200);
 		const before = await logLength();
@@ -136,7 +140,7 @@ describe('Case → Create or Update, later runs of the same execution', () => {
 				{ integrationId: '777001', stage: 'Litigation' },
 				{ integrationId: '516718', stage: 'Litigation' },
 			],
-			{ executionId },
+			{ account },
 		);
 		expect(second[0].json).toMatchObject({ operationResult: 'updated', caseId: 90001, changedFields: ['stage'] });
 		expect(second[1].json).toMatchObject({ operationResult: 'notFound', integrationId: '516718' });
@@ -146,16 +150,16 @@ describe('Case → Create or Update, later runs of the same execution', () => {
 	});
 
 	it('lists everything again when Case Status refuses the refresh, and the result is right', async () => {
-		const executionId = newExecutionId();
+		const account = newAccount();
 		const items = newCases(LIST_ALL_FROM_ITEMS);
-		await lookAtAll(items, { executionId });
+		await lookAtAll(items, { account });
 		const other = await createdElsewhere(3);
 		await cs.fault('/v1/api/cases', 400, 1, {
 			method: 'GET',
 			body: { errors: [{ field: 'updated_after', message: 'Unknown filter.' }] },
 		});
 		const before = await logLength();
-		const second = await upsert(items, { executionId });
+		const second = await upsert(items, { account });
 		const lists = await caseLists(before);
 		expect(lists.map((r) => r.status)).toEqual([400, 200]);
 		expect(refreshes(lists)).toHaveLength(1);
@@ -164,45 +168,72 @@ describe('Case → Create or Update, later runs of the same execution', () => {
 		expect(second.filter((item) => item.json.operationResult === 'created')).toHaveLength(items.length - 1);
 	});
 
-	it.each([
-		['another execution', (executionId: string): RunOptions => ({ executionId: `${executionId}-other` })],
-		['another Case Status account in the same execution', (executionId: string): RunOptions => ({ executionId, credentialId: 'another-firm' })],
-	])('%s does not share the directory: it lists every case itself', async (_, differing) => {
-		const executionId = newExecutionId();
+	it('a run of another execution on the same account (the next slice of a sync) refreshes the directory instead of listing everything', async () => {
+		const account = newAccount();
 		const items = newCases(LIST_ALL_FROM_ITEMS);
-		await lookAtAll(items, { executionId });
+		await lookAtAll(items, { account, executionId: newExecutionId() });
+		const other = await createdElsewhere(5);
 		const before = await logLength();
-		await lookAtAll(items, differing(executionId));
+		const slice = await lookAtAll(items, { account, executionId: newExecutionId() });
+		const lists = await caseLists(before);
+		expect(refreshes(lists)).toHaveLength(1);
+		expect(fullListPages(lists)).toEqual([]);
+		expect(slice[5].json).toMatchObject({ operationResult: 'unchanged', caseId: other.id });
+	});
+
+	it('another Case Status account does not share the directory: it lists every case itself', async () => {
+		const account = newAccount();
+		const items = newCases(LIST_ALL_FROM_ITEMS);
+		await lookAtAll(items, { account });
+		const before = await logLength();
+		await lookAtAll(items, { account: newAccount() });
 		const lists = await caseLists(before);
 		expect(refreshes(lists)).toEqual([]);
 		expect(fullListPages(lists)).toHaveLength(1);
-		// …while the first execution and account still has its own.
+		// …while the first account still has its own.
 		const again = await logLength();
-		await lookAtAll(items, { executionId });
+		await lookAtAll(items, { account });
 		expect(refreshes(await caseLists(again))).toHaveLength(1);
 		expect(fullListPages(await caseLists(again))).toEqual([]);
 	});
 
-	it('keeps at most MAX_DIRECTORIES: the execution whose directory was used longest ago lists everything again', async () => {
+	it('a run IDLE_MS after the directory was last used (the next night) lists everything again', async () => {
+		const account = newAccount();
 		const items = newCases(LIST_ALL_FROM_ITEMS);
-		const runs = Array.from({ length: MAX_DIRECTORIES + 1 }, () => newExecutionId());
-		for (const executionId of runs) await lookAtAll(items, { executionId });
+		await lookAtAll(items, { account });
+		const now = Date.now();
+		const clock = jest.spyOn(Date, 'now').mockReturnValue(now + IDLE_MS + 1000);
+		try {
+			const before = await logLength();
+			await lookAtAll(items, { account });
+			const lists = await caseLists(before);
+			expect(refreshes(lists)).toEqual([]);
+			expect(fullListPages(lists)).toHaveLength(1);
+		} finally {
+			clock.mockRestore();
+		}
+	});
+
+	it('keeps at most MAX_DIRECTORIES: the account whose directory was used longest ago lists everything again', async () => {
+		const items = newCases(LIST_ALL_FROM_ITEMS);
+		const runs = Array.from({ length: MAX_DIRECTORIES + 1 }, () => newAccount());
+		for (const account of runs) await lookAtAll(items, { account });
 		const before = await logLength();
-		await lookAtAll(items, { executionId: runs[MAX_DIRECTORIES] });
-		await lookAtAll(items, { executionId: runs[1] });
+		await lookAtAll(items, { account: runs[MAX_DIRECTORIES] });
+		await lookAtAll(items, { account: runs[1] });
 		expect(refreshes(await caseLists(before))).toHaveLength(2);
 		expect(fullListPages(await caseLists(before))).toEqual([]);
-		await lookAtAll(items, { executionId: runs[0] });
+		await lookAtAll(items, { account: runs[0] });
 		expect(fullListPages(await caseLists(before))).toHaveLength(1);
 	});
 
 	it('a preview run uses and refreshes the directory too, writing nothing', async () => {
-		const executionId = newExecutionId();
+		const account = newAccount();
 		const items = newCases(LIST_ALL_FROM_ITEMS);
-		await lookAtAll(items, { executionId, parameters: { previewOnly: true } });
+		await lookAtAll(items, { account, parameters: { previewOnly: true } });
 		await createdElsewhere(4);
 		const before = await logLength();
-		const preview = await upsert(items, { executionId, parameters: { previewOnly: true } });
+		const preview = await upsert(items, { account, parameters: { previewOnly: true } });
 		expect(preview[4].json.operationResult).toBe('unchanged');
 		expect(preview.filter((item) => item.json.operationResult === 'wouldCreate')).toHaveLength(items.length - 1);
 		expect(refreshes(await caseLists(before))).toHaveLength(1);
