@@ -4,13 +4,16 @@
  * n8n (2.41.1 on Node 24, 1.123.81 on Node 20) with the two credentials a firm creates, against both
  * simulators seeded with the demo firm. Assertions are on the simulators' state and request logs.
  *
- *  1. fresh sync (Manual Trigger, `n8n execute`): every eligible case is in Case Status with all eight
+ *  1. fresh sync (the "Sync Now" form, All cases): every eligible case is in Case Status with all eight
  *     attributes right; the eight ineligible ones are in the report with the right reason; counts add up;
- *  2. rerun: a case changed in SmartAdvocate only where Case Status has nothing is read and left alone, and
+ *  2. rerun (the form, Cases changed since the last run): a case changed in SmartAdvocate only where Case Status has nothing is read and left alone, and
  *     nothing at all is written to Case Status; then stage, paralegal and description changed on three
  *     cases → exactly those three are updated, each with exactly that field;
  *  3. `n8n start` with a copy whose nightly Schedule node is disabled: it still publishes (activates), and
  *     submitting "Sync Now" over HTTP for one case number syncs that case and no other.
+ *
+ * The cases are synced in slices, each an execution of the same workflow (from "When Called for a Slice"):
+ * `n8n execute` would start there, so runs start from the form, as staff start them, or from the schedule.
  *
  * Needs: `npm run build` (dist/) and `node scripts/install-n8n.mjs`.
  * Run:   npx jest --selectProjects e2e --runInBand test/e2e/nightlySync.e2e.test.ts   (SACS_E2E_VERSIONS=2|1 for one)
@@ -22,7 +25,6 @@ import { stageOfStatus } from '../../simulators/shared/eligibility';
 import type { FirmCase } from '../../simulators/shared/firm';
 import {
 	ALL_VERSION_KEYS,
-	expectSuccess,
 	installedN8n,
 	N8N_VERSIONS,
 	N8nInstance,
@@ -49,7 +51,10 @@ import {
 	reportOf,
 	staffToInvite,
 	staffWithSwap,
+	sliceItems,
 	submitAndReadResult,
+	SYNC,
+	syncFromForm,
 	TEMPLATE_FILE,
 	binaryText,
 	type BinaryRef,
@@ -124,6 +129,31 @@ describe(`workflows-templates/${TEMPLATE_FILE} as shipped`, () => {
 		for (const trigger of [NODES.manual, NODES.schedule, NODES.form]) expect(targets(trigger)).toEqual([NODES.decide]);
 	});
 
+	it('syncs in slices: "Sync Each Slice" runs this same workflow from "When Called for a Slice", one slice after the other', () => {
+		const targets = (from: string) =>
+			((wf.connections[from] as { main?: Array<Array<{ node: string }>> } | undefined)?.main ?? []).flat().map((c) => c.node);
+		expect(byName(NODES.syncEachSlice)).toMatchObject({
+			type: 'n8n-nodes-base.executeWorkflow',
+			parameters: { source: 'database', workflowId: { __rl: true, mode: 'id', value: '={{ $workflow.id }}' }, mode: 'each', options: { waitForSubWorkflow: true } },
+		});
+		expect(byName(NODES.sliceTrigger)).toMatchObject({ type: 'n8n-nodes-base.executeWorkflowTrigger', parameters: { inputSource: 'passthrough' } });
+		expect(targets(NODES.sliceTrigger)).toEqual(['Cases of This Slice']);
+		expect(targets('Cases of This Slice')).toEqual(['Build Case Status Fields']);
+		expect(targets(NODES.syncEachSlice)).toEqual([NODES.report]);
+		expect(targets('Report Row')).toEqual([]); // a slice ends with its report rows: "Sync Each Slice" gets them
+		expect(String(byName('Cut Into Slices')!.parameters.jsCode)).toMatch(/const CASES_PER_SLICE = 1000;/);
+		// Nothing in a slice reads a node that ran only in the calling execution.
+		const inSlice = new Set<string>();
+		const visit = (name: string) => {
+			if (inSlice.has(name)) return;
+			inSlice.add(name);
+			for (const next of targets(name)) visit(next);
+		};
+		visit(NODES.sliceTrigger);
+		expect([...inSlice]).toContain(NODES.createNew);
+		for (const name of inSlice) expect({ node: name, readsCaller: /\$\('(Decide What to Sync|Practice Area and Stage Maps)'\)/.test(JSON.stringify(byName(name)!.parameters)) }).toEqual({ node: name, readsCaller: false });
+	});
+
 	it.each([
 		[NODES.preview, NODES.upsert],
 		[NODES.previewNew, NODES.createNew],
@@ -152,7 +182,7 @@ describe(`workflows-templates/${TEMPLATE_FILE} as shipped`, () => {
 		expect(String(overview.parameters.content)).toMatch(/### Setup steps/);
 		expect(String(overview.parameters.content)).toMatch(/n8n-nodes-smartadvocate-casestatus/);
 		expect(String(wf.name)).toMatch(/^Sync SmartAdvocate cases to Case Status/);
-		const highest: Record<string, number> = { scheduleTrigger: 1.3, formTrigger: 2.3, form: 2.3, code: 2, set: 3.4, if: 2.3, splitInBatches: 3, merge: 3.2, convertToFile: 1.1, emailSend: 2.1, manualTrigger: 1, stickyNote: 1 };
+		const highest: Record<string, number> = { scheduleTrigger: 1.3, formTrigger: 2.3, form: 2.3, code: 2, set: 3.4, if: 2.3, splitInBatches: 3, merge: 3.2, convertToFile: 1.1, emailSend: 2.1, manualTrigger: 1, stickyNote: 1, executeWorkflow: 1.3, executeWorkflowTrigger: 1.1 };
 		for (const n of nodes.filter((x) => x.type.startsWith('n8n-nodes-base.'))) {
 			expect({ node: n.name, typeVersion: n.typeVersion }).toEqual({ node: n.name, typeVersion: highest[n.type.replace('n8n-nodes-base.', '')] });
 		}
@@ -182,11 +212,24 @@ function suite(version: N8nVersionKey): void {
 	const rowOf = (rows: ReportRow[], c: FirmCase) => rows.find((r) => r.caseNumber === c.caseNumber);
 	const changes = (row: ReportRow | undefined) => row?.changes;
 
-	/** Runs the template from its Manual Trigger; the report plus every write Case Status received. */
-	async function runOnce() {
+	/** Starts n8n with the workflow published, runs `body`, and stops n8n. */
+	async function withPublished(id: string, body: () => Promise<void>): Promise<void> {
+		await n8n.start();
+		try {
+			await n8n.publish(id);
+			if (version === '2') await n8n.waitForActivation([id]);
+			await body();
+		} finally {
+			await n8n.unpublish(id).catch(() => undefined);
+			await n8n.stop();
+		}
+	}
+
+	/** One sync from the form of the workflow given (default: the template as shipped); the report plus every write Case Status received. */
+	async function syncOnce(what: string, copy: WorkflowJson = template) {
 		await clearRequestLogs(stack);
-		const run = expectSuccess(await n8n.execute(workflowId));
-		return { run, ...reportOf(run), writes: await caseStatusWrites(stack) };
+		const { run, slices } = await syncFromForm(n8n, formPath(copy), [what, '', 'Sync']);
+		return { run, slices, ...reportOf(run), writes: await caseStatusWrites(stack) };
 	}
 
 	/**
@@ -217,10 +260,14 @@ function suite(version: N8nVersionKey): void {
 	});
 
 	it('1. fresh sync: every eligible case lands in Case Status right; the ineligible ones are reported with their reason', async () => {
-		const { run, rows, counts, writes } = await runOnce();
+		await withPublished(workflowId, freshSync);
+	});
+
+	async function freshSync(): Promise<void> {
+		const { run, slices, rows, counts, writes } = await syncOnce(SYNC.all);
 		const reads = await caseListReads(); // before this test reads Case Status itself
 		const firm = stack.firm;
-		expect(Object.keys(run.data.resultData.runData)).toContain(NODES.manual);
+		expect(Object.keys(run.data.resultData.runData)).toContain(NODES.form);
 		expect(nodeItems(run, NODES.decide)[0]).toMatchObject({ mode: 'all' });
 
 		// Case Status now holds every eligible case, with all eight attributes (and open/closed) as SmartAdvocate has them.
@@ -287,13 +334,18 @@ function suite(version: N8nVersionKey): void {
 		for (const c of closedNew) expect({ caseNumber: c.caseNumber, closed: cs.get(String(c.caseId))!.closed_at !== null }).toEqual({ caseNumber: c.caseNumber, closed: true });
 		expect(writes).toHaveLength(created.length);
 
-		// Case Status's cases were listed once for the whole execution (run from the Manual Trigger): "Create New
-		// Cases in Case Status" brought that list up to date with one call, rather than listing or looking up again.
-		expect(Object.keys(run.data.resultData.runData)).toContain(NODES.createNew);
+		// Case Status's cases were listed once for the whole run: "Create New Cases in Case Status" (in the run's
+		// one slice) brought that list up to date with one call, rather than listing or looking up again.
+		expect(slices).toHaveLength(1);
+		expect(sliceItems(slices, NODES.createNew).length).toBeGreaterThan(0);
 		expect(reads).toEqual({ fullListPages: ['1'], lookups: 0, refreshes: 1 });
-	});
+	}
 
 	it('2. rerun writes nothing; then stage, paralegal and description changes update exactly those cases and fields', async () => {
+		await withPublished(workflowId, rerunThenChanges);
+	});
+
+	async function rerunThenChanges(): Promise<void> {
 		const firm = stack.firm;
 		const open = eligibleCases(firm).filter((c) => !c.closed);
 		const inStage = (c: FirmCase, stage: string) => stageOfStatus(firm, c.status)?.name === stage;
@@ -305,7 +357,7 @@ function suite(version: N8nVersionKey): void {
 
 		// A change Case Status has no field for: the case is read again, found unchanged, and not written.
 		await editSmartAdvocateCase(stack, sideCase.caseId, { incidentFacts: 'Client called: no change to the case.' });
-		const rerun = await runOnce();
+		const rerun = await syncOnce(SYNC.changed);
 		expect(nodeItems(rerun.run, NODES.decide)[0]).toMatchObject({ mode: 'changed' });
 		const ineligible = ineligibleCases(firm);
 		expect(rerun.rows.find((r) => r.caseNumber === sideCase.caseNumber)).toMatchObject({ result: 'unchanged', changedFields: '' });
@@ -328,7 +380,7 @@ function suite(version: N8nVersionKey): void {
 		await editSmartAdvocateCase(stack, paralegalCase.caseId, { staff: staffWithSwap(paralegalCase, oldParalegal, newParalegal.userId) });
 		await editSmartAdvocateCase(stack, descriptionCase.caseId, { caseName: `${descriptionCase.caseName} (amended)` });
 
-		const after = await runOnce();
+		const after = await syncOnce(SYNC.changed);
 		const updates = after.rows.filter((r) => r.result === 'updated');
 		expect(updates.map((r) => r.caseNumber).sort()).toEqual([stageCase, paralegalCase, descriptionCase].map((c) => c.caseNumber).sort());
 		expect(changed(rowOf(after.rows, stageCase))).toEqual(['stage']);
@@ -346,7 +398,7 @@ function suite(version: N8nVersionKey): void {
 		expect(cs.get(String(stageCase.caseId))!.stage?.name).toBe('Litigation');
 		expect(cs.get(String(paralegalCase.caseId))!.paralegals.map((p) => p.email)).toContain(newParalegal.email);
 		expect(cs.get(String(descriptionCase.caseId))!.description).toBe(`${descriptionCase.caseName} (amended)`);
-	});
+	}
 
 	it('3. with the nightly Schedule disabled it still publishes, and "Sync Now" for one case syncs just that case', async () => {
 		// A copy for this test only: the shipped file keeps its schedule enabled.
@@ -437,7 +489,11 @@ function suite(version: N8nVersionKey): void {
 	}
 
 	it('4. a night when Case Status fails for part of the run, then a clean night: every case is right, with nothing to remember', async () => {
-		const { id } = await freshCopy('Flt1');
+		const { id, copy } = await freshCopy('Flt1', 'sync-failure-test');
+		await withPublished(id, async () => await failureNightThenCleanNights(copy));
+	});
+
+	async function failureNightThenCleanNights(copy: WorkflowJson): Promise<void> {
 		const firm = stack.firm;
 		const eligible = eligibleCases(firm);
 		const ineligible = ineligibleCases(firm);
@@ -449,7 +505,7 @@ function suite(version: N8nVersionKey): void {
 		await stack.csAdmin.post('/faults', { route: '/v1/api/cases', method: 'POST', status: 500, count: 10 });
 		await stack.csAdmin.post('/faults', { route: '/v1/api/cases', method: 'PATCH', status: 500, count: 5 });
 		await clearRequestLogs(stack);
-		const night1 = expectSuccess(await n8n.execute(id, { timeoutMs: 300_000 }));
+		const night1 = (await syncOnce(SYNC.changed, copy)).run; // the first run of this copy: every case
 		const rows1 = reportOf(night1).rows;
 		const failedEligible = eligible.filter((c) => rows1.find((r) => r.caseNumber === c.caseNumber)?.result === 'failed');
 		// Creates run 8 at a time, so which cases' POSTs meet the 10 faults depends on timing: some may be cases
@@ -474,7 +530,7 @@ function suite(version: N8nVersionKey): void {
 		// Night 2: nothing changed in SmartAdvocate; the failed cases are read again and written.
 		await stack.csAdmin.delete('/faults');
 		await clearRequestLogs(stack);
-		const night2 = expectSuccess(await n8n.execute(id, { timeoutMs: 300_000 }));
+		const night2 = (await syncOnce(SYNC.changed, copy)).run;
 		expect(nodeItems(night2, NODES.decide)[0]).toMatchObject({ mode: 'changed' });
 		const report2 = reportOf(night2);
 		cs = await caseStatusCases(stack);
@@ -492,12 +548,12 @@ function suite(version: N8nVersionKey): void {
 		// Night 3: the cases that need a person are tried (and refused) again and reported again; the rest of what is
 		// read (the case edited within the safety overlap) is unchanged; nothing lands.
 		await clearRequestLogs(stack);
-		const night3 = expectSuccess(await n8n.execute(id, { timeoutMs: 300_000 }));
+		const night3 = (await syncOnce(SYNC.changed, copy)).run;
 		const report3 = reportOf(night3);
 		expect(report3.rows.filter((r) => r.result === 'failed').map((r) => r.caseNumber).sort()).toEqual(ineligible.map((x) => x.firmCase.caseNumber).sort());
 		expect(report3.rows.filter((r) => r.result !== 'failed').every((r) => r.result === 'unchanged')).toBe(true);
 		expect((await caseStatusWrites(stack)).filter((w) => w.status < 400)).toEqual([]);
-	});
+	}
 
 	it('5. two syncs at once against a slow Case Status create every case once (upsert by integration ID)', async () => {
 		const { id, copy } = await freshCopy('Ovl1', 'sync-overlap-test');
@@ -522,8 +578,9 @@ function suite(version: N8nVersionKey): void {
 			const reads = await caseListReads(); // before this test reads Case Status itself
 			const requests = (await stack.csAdmin.get<Array<{ method: string; path: string; status: number; at: string }>>('/requests')).data;
 			const creates = requests.filter((r) => r.method === 'POST' && r.path === '/v1/api/cases');
-			// They really overlapped: both looked cases up before either had finished creating.
-			expect(creates.length).toBeGreaterThan(toCreate.length);
+			// They really overlapped: each started before the other ended.
+			const [a, b] = (await n8n.listExecutions(id)).filter((e) => e.mode !== 'integrated'); // not the slices
+			expect(a.startedAt! < b.stoppedAt! && b.startedAt! < a.stoppedAt!).toBe(true);
 
 			const cs = await caseStatusCases(stack);
 			const all = (await stack.csAdmin.get<{ cases: Array<{ integration_id: string | null }> }>('/state')).data.cases;
@@ -532,12 +589,12 @@ function suite(version: N8nVersionKey): void {
 			expect(creates.filter((r) => r.status === 201)).toHaveLength(toCreate.length);
 			for (const c of eligible) expect({ caseNumber: c.caseNumber, ...actualAttributes(cs.get(String(c.caseId))!) }).toEqual({ caseNumber: c.caseNumber, ...expectedAttributes(firm, c) });
 			for (const page of [first, second]) expect(pageText(page.html)).toContain('Sync finished');
-			// Each form-started execution listed Case Status's cases once; its "Create New Cases" node (when there
-			// was anything left to create) refreshed that list instead of reading it again.
+			// Case Status's cases were listed at most once per sync (the second may refresh the list the first read,
+			// the account's list is shared); "Create New Cases" refreshed a list instead of reading it again.
 			expect(reads.lookups).toBe(0);
-			expect(reads.fullListPages.sort()).toEqual(['1', '1']);
-			expect(reads.refreshes).toBeGreaterThanOrEqual(1);
-			expect(reads.refreshes).toBeLessThanOrEqual(2);
+			expect(reads.fullListPages.length).toBeGreaterThanOrEqual(1);
+			expect(reads.fullListPages.filter((page) => page !== '1')).toEqual([]);
+			expect(reads.fullListPages.length + reads.refreshes).toBeLessThanOrEqual(4);
 		} finally {
 			await stack.csAdmin.post('/latency', {});
 			await n8n.stop();
@@ -562,7 +619,7 @@ function suite(version: N8nVersionKey): void {
 			await n8n.publish(id);
 			if (version === '2') await n8n.waitForActivation([id]);
 			const execution = await waitFor(
-				async () => (await n8n.listExecutions(id)).filter((e) => e.status === 'success' || e.status === 'error').at(-1),
+				async () => (await n8n.listExecutions(id)).filter((e) => e.mode !== 'integrated' && (e.status === 'success' || e.status === 'error')).at(-1), // not a slice
 				{ timeoutMs: 240_000, intervalMs: 1000, message: 'a scheduled execution to finish', describe: () => n8n.logTail() },
 			);
 			await n8n.unpublish(id);

@@ -12,15 +12,19 @@
  * Run:   npx jest --selectProjects e2e --runInBand test/e2e/nightlySyncFields.e2e.test.ts   (SACS_E2E_VERSIONS=2|1 for one)
  */
 import type { FirmCase } from '../../simulators/shared/firm';
-import { ALL_VERSION_KEYS, expectSuccess, N8N_VERSIONS, N8nInstance, nodeItems, selectedVersionKeys, type N8nVersionKey } from './harness';
+import { ALL_VERSION_KEYS, N8N_VERSIONS, N8nInstance, selectedVersionKeys, type N8nVersionKey } from './harness';
 import {
 	caseStatusCases,
 	caseStatusWrites,
 	changed,
 	clearRequestLogs,
 	editSmartAdvocateCase,
+	formPath,
 	NODES,
 	reportOf,
+	sliceItems,
+	SYNC,
+	syncFromForm,
 	TEMPLATE_FILE,
 	type ReportRow,
 } from './nightlySync/world';
@@ -42,10 +46,11 @@ function suite(version: N8nVersionKey): void {
 	const staffEmail = (userId: number) => stack.firm.staff.find((s) => s.userId === userId)!.email;
 	const rowOf = (rows: ReportRow[], c: FirmCase) => rows.find((r) => r.caseNumber === c.caseNumber);
 
+	/** A sync from the form as the nightly run does it (the first one syncs every case). */
 	async function runOnce() {
 		await clearRequestLogs(stack);
-		const run = expectSuccess(await n8n.execute(workflowId));
-		return { run, ...reportOf(run), writes: await caseStatusWrites(stack) };
+		const { run, slices } = await syncFromForm(n8n, formPath(template), [SYNC.changed, '', 'Sync']);
+		return { run, slices, ...reportOf(run), writes: await caseStatusWrites(stack) };
 	}
 
 	beforeAll(async () => {
@@ -53,6 +58,9 @@ function suite(version: N8nVersionKey): void {
 		n8n = await N8nInstance.create(version);
 		await n8n.importCredentials(stack.credentials);
 		workflowId = await n8n.importWorkflow(template);
+		await n8n.start();
+		await n8n.publish(workflowId);
+		if (version === '2') await n8n.waitForActivation([workflowId]);
 	});
 
 	afterAll(async () => {
@@ -80,7 +88,7 @@ function suite(version: N8nVersionKey): void {
 			],
 		});
 
-		const { run, rows } = await runOnce();
+		const { slices, rows } = await runOnce();
 		expect(rowOf(rows, newCase)).toMatchObject({ result: 'created' });
 
 		const held = (await caseStatusCases(stack)).get(String(NEW_CASE))!;
@@ -96,8 +104,7 @@ function suite(version: N8nVersionKey): void {
 		// Every result says whom Case Status does not know: an empty list, or the names, also on a create.
 		// Existing cases are written by Create or Update; the ones Case Status lacks come out "notFound" there
 		// and are created (with their clients) by the new-cases node.
-		const written = (node: string) =>
-			Array.from({ length: run.data.resultData.runData[node]?.length ?? 0 }, (_, runIndex) => nodeItems(run, node, { runIndex })).flat();
+		const written = (node: string) => sliceItems(slices, node);
 		const results = [...written(NODES.upsert).filter((item) => item.operationResult !== 'notFound'), ...written(NODES.createNew)].filter(
 			(item) => !item.error,
 		);

@@ -13,7 +13,7 @@ import axios from 'axios';
 
 import { caseStatusEligibility, stageOfStatus, type IneligibleReason } from '../../../simulators/shared/eligibility';
 import type { FirmCase, FirmModel } from '../../../simulators/shared/firm';
-import { nodeItems, type RunData, type WorkflowJson } from '../harness';
+import { nodeItems, waitFor, type ExecutionSummary, type N8nInstance, type RunData, type WorkflowJson } from '../harness';
 import type { Stack } from '../support/stack';
 
 export const TEMPLATE_FILE = '01-nightly-case-sync.json';
@@ -27,6 +27,8 @@ export const NODES = {
 	upsert: 'Create or Update in Case Status',
 	preview: 'Preview in Case Status',
 	createNew: 'Create New Cases in Case Status',
+	syncEachSlice: 'Sync Each Slice',
+	sliceTrigger: 'When Called for a Slice',
 	previewNew: 'Preview New Cases in Case Status',
 	getClients: 'Get Clients of New Cases',
 	showResult: 'Show the Result',
@@ -297,6 +299,60 @@ export async function submitAndReadResult(baseUrl: string, formPath: string, val
 	const html = await (await fetch(waitingUrl)).text();
 	await fetch(waitingUrl, { method: 'POST', body: '{}' });
 	return { html, waitingUrl };
+}
+
+/** The form's "What to sync" choices. */
+export const SYNC = { all: 'All cases', one: 'One case', changed: 'Cases changed since the last run' } as const;
+
+/** A run of the template, with the executions of its slices (the nodes that write to Case Status run there). */
+export interface SyncRun {
+	run: RunData;
+	slices: RunData[];
+	html: string;
+}
+
+/** An execution as n8n saved it, once it has ended (public API, with its data). */
+async function endedExecution(n8n: N8nInstance, executionId: string): Promise<ExecutionSummary> {
+	return await waitFor(
+		async () => {
+			const execution = await n8n.api<ExecutionSummary>('GET', `/executions/${executionId}?includeData=true`);
+			return execution.stoppedAt && !['new', 'running', 'waiting'].includes(String(execution.status)) ? execution : undefined;
+		},
+		{ timeoutMs: 60_000, intervalMs: 300, message: `execution ${executionId} to end`, describe: () => n8n.logTail() },
+	);
+}
+
+/**
+ * Syncs from the "Sync Now" form as staff do (n8n running, the workflow published), reads the result page, and
+ * returns the execution and its slices' executions as n8n saved them. Throws unless all of them succeeded.
+ */
+export async function syncFromForm(n8n: N8nInstance, path: string, values: string[]): Promise<SyncRun> {
+	const { html, waitingUrl } = await submitAndReadResult(n8n.baseUrl, path, values, 300_000);
+	const executionId = /\/form-waiting\/([^/?#]+)/.exec(waitingUrl)?.[1];
+	if (!executionId) throw new Error(`no execution ID in the waiting page's address ${waitingUrl}`);
+	const execution = await endedExecution(n8n, executionId);
+	if (execution.status !== 'success') throw new Error(`the sync ended "${execution.status}": ${JSON.stringify(execution.data?.resultData.error ?? null)}`);
+	const run = execution as unknown as RunData;
+	const slices: RunData[] = [];
+	for (const id of sliceExecutionIds(run)) {
+		const slice = await endedExecution(n8n, id);
+		if (slice.status !== 'success') throw new Error(`slice execution ${id} ended "${slice.status}": ${JSON.stringify(slice.data?.resultData.error ?? null)}`);
+		slices.push(slice as unknown as RunData);
+	}
+	return { run, slices, html };
+}
+
+/** The executions "Sync Each Slice" started, in order: n8n puts each one's ID on the rows it returned. */
+export function sliceExecutionIds(run: RunData): string[] {
+	const rows = (run.data.resultData.runData[NODES.syncEachSlice]?.[0]?.data?.main?.[0] ?? []) as Array<{ metadata?: { subExecution?: { executionId?: string } } }>;
+	return [...new Set(rows.map((row) => row.metadata?.subExecution?.executionId).filter((id): id is string => id !== undefined).map(String))];
+}
+
+/** A node's output items over every slice it ran in, in slice order. */
+export function sliceItems(slices: RunData[], nodeName: string): Array<Record<string, unknown>> {
+	return slices.flatMap((slice) =>
+		(slice.data.resultData.runData[nodeName] ?? []).flatMap((_, runIndex) => nodeItems(slice, nodeName, { runIndex })),
+	);
 }
 
 /** The visible text of a page, tags removed and entities of the usual kind decoded. */
