@@ -32,8 +32,8 @@ import os from 'node:os';
 import { CLOCK_SKEW_MARGIN_MS } from '../nodes/CaseStatus/v1/actions/common/caseDirectory';
 import { buildSyntheticFirm } from '../simulators/shared/syntheticFirm';
 import { caseStatusEligibility } from '../simulators/shared/eligibility';
-import { descendants, N8N_VERSIONS, N8nInstance, waitFor, type ExecutionSummary, type N8nVersionKey } from '../test/e2e/harness';
-import { formPath, submitAndReadResult } from '../test/e2e/nightlySync/world';
+import { descendants, N8N_VERSIONS, N8nInstance, waitFor, type ExecutionSummary, type N8nVersionKey, type RunData } from '../test/e2e/harness';
+import { formPath, sliceExecutionIds, submitAndReadResult } from '../test/e2e/nightlySync/world';
 import { readTemplate, startStack, type Stack } from '../test/e2e/support/stack';
 
 const TEMPLATE = '01-nightly-case-sync.json';
@@ -153,7 +153,10 @@ async function syncOnce(
 	// As a browser does: submit, wait for the result page, open it (n8n 1.x ends the run only then).
 	await submitAndReadResult(n8n.baseUrl, path, [choice, '', 'Sync'], 4 * 60 * 60 * 1000);
 	const execution = await waitFor(
-		async () => (await n8n.listExecutions(workflowId)).find((e) => !before.has(e.id) && e.stoppedAt && e.status !== 'running' && e.status !== 'new'),
+		async () =>
+			(await n8n.listExecutions(workflowId)).find(
+				(e) => !before.has(e.id) && e.mode !== 'integrated' && e.stoppedAt && e.status !== 'running' && e.status !== 'new', // not a slice
+			),
 		{ timeoutMs: 4 * 60 * 60 * 1000, intervalMs: 250, message: 'the sync to finish' },
 	);
 	const peak = memory.stop();
@@ -162,6 +165,11 @@ async function syncOnce(
 
 	const full = await n8n.api<ExecutionSummary>('GET', `/executions/${execution.id}?includeData=true`);
 	const runData = full.data?.resultData.runData ?? {};
+	// The slices ran as executions of their own: their nodes' time and data are theirs.
+	const slices = await Promise.all(
+		sliceExecutionIds(full as unknown as RunData).map(async (id) => await n8n.api<ExecutionSummary>('GET', `/executions/${id}?includeData=true`)),
+	);
+	const sliceRunData = slices.map((slice) => slice.data?.resultData.runData ?? {});
 	// Wall time: from the first node's start to the end of the last node before the result page (which waits for
 	// the browser). Not the execution's startedAt: n8n 1.x sets it anew when the run resumes for the result page.
 	const nodeRuns = Object.entries(runData)
@@ -201,19 +209,35 @@ async function syncOnce(
 		Math.min(refusedWrites, count('failed'));
 	const calls = total(sa) + total(cs);
 
-	const slowest = Object.entries(runData)
-		.map(([name, runs]) => ({ name, ms: (runs as Array<{ executionTime?: number }>).reduce((s, r) => s + (Number(r.executionTime) || 0), 0), runs: runs.length }))
+	// Time per node over the run and all its slices (×N: the node ran N times).
+	const nodeTime = new Map<string, { ms: number; runs: number }>();
+	for (const data of [runData, ...sliceRunData]) {
+		for (const [name, runs] of Object.entries(data)) {
+			const sum = nodeTime.get(name) ?? { ms: 0, runs: 0 };
+			for (const r of runs as Array<{ executionTime?: number }>) sum.ms += Number(r.executionTime) || 0;
+			sum.runs += runs.length;
+			nodeTime.set(name, sum);
+		}
+	}
+	const slowest = [...nodeTime]
+		.map(([name, x]) => ({ name, ...x }))
 		.sort((a, b) => b.ms - a.ms)
 		.slice(0, 5)
 		.map((x) => `${x.name} ${(x.ms / 1000).toFixed(1)} s${x.runs > 1 ? ` ×${x.runs}` : ''}`)
 		.join(', ');
-	// What each node keeps in the run's data (n8n holds all of it in memory until the run ends).
-	const heaviest = Object.entries(runData)
-		.map(([name, runs]) => ({ name, mb: JSON.stringify(runs).length / 1024 / 1024 }))
-		.sort((a, b) => b.mb - a.mb)
-		.slice(0, 8)
-		.map((x) => `${x.name} ${x.mb.toFixed(1)} MB`)
-		.join(', ');
+	// What each node keeps in the run's data (n8n holds all of it in memory until that execution ends): the run's
+	// own, and that of its biggest slice.
+	const heavy = (data: Record<string, unknown[]>, n: number) =>
+		Object.entries(data)
+			.map(([name, runs]) => ({ name, mb: JSON.stringify(runs).length / 1024 / 1024 }))
+			.sort((a, b) => b.mb - a.mb)
+			.slice(0, n);
+	const totalMb = (data: Record<string, unknown[]>) => heavy(data, Infinity).reduce((sum, x) => sum + x.mb, 0);
+	const biggestSlice = sliceRunData.sort((a, b) => totalMb(b) - totalMb(a))[0] ?? {};
+	const listed = (data: Record<string, unknown[]>, n: number) => heavy(data, n).map((x) => `${x.name} ${x.mb.toFixed(1)} MB`).join(', ');
+	const heaviest =
+		`run ${totalMb(runData).toFixed(1)} MB (${listed(runData, 5)}); ${slices.length} slice(s), the biggest ${totalMb(biggestSlice).toFixed(1)} MB ` +
+		`(${listed(biggestSlice, 5)})`;
 	const top = (c: Counters) =>
 		Object.entries(c)
 			.sort((a, b) => b[1] - a[1])

@@ -141,6 +141,16 @@ describe(`workflows-templates/${TEMPLATE_FILE} as shipped`, () => {
 		expect(targets('Cases of This Slice')).toEqual(['Build Case Status Fields']);
 		expect(targets(NODES.syncEachSlice)).toEqual([NODES.report]);
 		expect(targets('Report Row')).toEqual([]); // a slice ends with its report rows: "Sync Each Slice" gets them
+		// …and Report Row is the slice's last node whether it syncs or previews: each writing and previewing node has
+		// an input of its own, so two stay empty and n8n runs "All Cases Written" only when nothing else is left.
+		const inputs = (name: string) =>
+			Object.entries(wf.connections).flatMap(([from, c]) =>
+				((c as { main?: Array<Array<{ node: string; index: number }>> }).main ?? []).flat().filter((t) => t.node === name).map((t) => `${from} → ${t.index}`),
+			);
+		expect(byName('All Cases Written')!.parameters).toEqual({ numberInputs: 4 });
+		expect(inputs('All Cases Written').sort()).toEqual(
+			[`${NODES.createNew} → 0`, `${NODES.upsert} → 1`, `${NODES.previewNew} → 2`, `${NODES.preview} → 3`].sort(),
+		);
 		expect(String(byName('Cut Into Slices')!.parameters.jsCode)).toMatch(/const CASES_PER_SLICE = 1000;/);
 		// Nothing in a slice reads a node that ran only in the calling execution.
 		const inSlice = new Set<string>();
@@ -579,7 +589,18 @@ function suite(version: N8nVersionKey): void {
 			const requests = (await stack.csAdmin.get<Array<{ method: string; path: string; status: number; at: string }>>('/requests')).data;
 			const creates = requests.filter((r) => r.method === 'POST' && r.path === '/v1/api/cases');
 			// They really overlapped: each started before the other ended.
-			const [a, b] = (await n8n.listExecutions(id)).filter((e) => e.mode !== 'integrated'); // not the slices
+			const syncs = await waitFor(
+				async () => {
+					const ended = (await n8n.listExecutions(id)).filter((e) => e.mode !== 'integrated' && e.stoppedAt); // not the slices
+					return ended.length >= 2 ? ended : undefined;
+				},
+				{ timeoutMs: 60_000, intervalMs: 500, message: 'both syncs to be saved' },
+			);
+			expect(syncs.map((e) => ({ mode: e.mode, status: e.status }))).toEqual([
+				{ mode: 'webhook', status: 'success' },
+				{ mode: 'webhook', status: 'success' },
+			]);
+			const [a, b] = syncs;
 			expect(a.startedAt! < b.stoppedAt! && b.startedAt! < a.stoppedAt!).toBe(true);
 
 			const cs = await caseStatusCases(stack);
