@@ -45,6 +45,18 @@ export const LIST_ALL_FROM_ITEMS = 50;
 export const CLOCK_SKEW_MARGIN_MS = 2 * 60_000;
 
 /**
+ * Once the directory has written a case, the refresh no longer needs that guess. A case written
+ * now carries an `updated_at` no earlier than Case Status's time when the write arrived, so
+ * `updated_at` minus n8n's time on the answer is a lower bound of how far Case Status's clock is
+ * ahead of n8n's; the refresh then asks from our previous read's start on Case Status's clock,
+ * less SAME_CLOCK_MARGIN_MS for a write stamped just before that start but saved just after. A sync
+ * in slices then re-reads each case it wrote about once, not every case written in the last two
+ * minutes in every slice. The offset counts up to CLOCK_SKEW_MARGIN_MS at most, so a wrong
+ * `updated_at` can never move the refresh later than that.
+ */
+export const SAME_CLOCK_MARGIN_MS = 10_000;
+
+/**
  * The directories are kept in memory between node runs, in this process. At most this many (one
  * per account in use), each dropped IDLE_MS after its last use, so memory does not grow with
  * accounts and a run a night later starts from a full read; an evicted directory only means a
@@ -62,6 +74,8 @@ class Directory {
 	private unnumbered = 0;
 	/** When the last read (full list or refresh) started, by n8n's clock. */
 	readStartedAt = 0;
+	/** How far Case Status's clock is at least ahead of n8n's (negative: behind), learnt from our writes. */
+	serverAheadMs: number | undefined;
 	/** The last read; a later run's refresh waits for it. */
 	ready: Promise<void> = Promise.resolve();
 	lastUsed = Date.now();
@@ -87,6 +101,19 @@ class Directory {
 		const same = this.byIntegrationId.get(key);
 		if (same) same.add(caseKey);
 		else this.byIntegrationId.set(key, new Set([caseKey]));
+	}
+
+	/** A case Case Status has just answered with (mostly a write of it): what its `updated_at` tells of Case Status's clock. */
+	noteWritten(record: CsCaseRecord): void {
+		const stampedAt = Date.parse(String(record.updated_at ?? ''));
+		if (!Number.isFinite(stampedAt)) return;
+		this.serverAheadMs = Math.max(this.serverAheadMs ?? -Infinity, stampedAt - Date.now());
+	}
+
+	/** Where a refresh starts, on Case Status's clock. */
+	refreshFrom(): number {
+		if (this.serverAheadMs === undefined) return this.readStartedAt - CLOCK_SKEW_MARGIN_MS;
+		return this.readStartedAt + Math.min(this.serverAheadMs, CLOCK_SKEW_MARGIN_MS) - SAME_CLOCK_MARGIN_MS;
 	}
 
 	/** After a full read, an integration ID missing here has no case. */
@@ -181,7 +208,7 @@ const isRefusal = (error: unknown) =>
 
 async function refresh(ctx: IExecuteFunctions, itemIndex: number, directory: Directory): Promise<void> {
 	const startedAt = Date.now();
-	const since = new Date(directory.readStartedAt - CLOCK_SKEW_MARGIN_MS).toISOString();
+	const since = new Date(directory.refreshFrom()).toISOString();
 	let changed: CsCaseRecord[];
 	try {
 		changed = (await caseStatusListAll(
@@ -248,6 +275,7 @@ export function rememberCase(ctx: IExecuteFunctions, integrationId: string, reco
 	const run = runStateOf(ctx);
 	if (run.resolved) {
 		run.resolved.merge({ ...record, integration_id: record.integration_id ?? integrationId });
+		run.resolved.noteWritten(record);
 		run.resolved.lastUsed = Date.now();
 	} else run.lookedUp.set(integrationIdKey(integrationId), [record]);
 }

@@ -7,7 +7,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { CaseStatus } from '../../../../../../nodes/CaseStatus/CaseStatus.node';
-import { CLOCK_SKEW_MARGIN_MS, IDLE_MS, LIST_ALL_FROM_ITEMS, MAX_DIRECTORIES } from '../../../../../../nodes/CaseStatus/v1/actions/common/caseDirectory';
+import { CLOCK_SKEW_MARGIN_MS, IDLE_MS, LIST_ALL_FROM_ITEMS, MAX_DIRECTORIES, SAME_CLOCK_MARGIN_MS } from '../../../../../../nodes/CaseStatus/v1/actions/common/caseDirectory';
 import type { LoggedRequest } from '../../../../../../simulators/shared/http';
 import { createContext, resolveNodeType } from '../../../../../support/n8nContext';
 import { API_KEY, STAFF } from '../../../fixtures';
@@ -115,6 +115,25 @@ describe('Case → Create or Update, later runs on the same Case Status account'
 		const ids = (await integrationIdsInCaseStatus()).filter((id) => id !== null);
 		expect(ids).toHaveLength(new Set(ids).size);
 		expect(ids.filter((id) => id === '540007')).toHaveLength(1);
+	});
+
+	it('once it has written cases, a refresh asks from the previous read on Case Status\'s own clock, seconds back, not two minutes', async () => {
+		await cs.admin.post('/__admin/clock', { offsetMs: 30_000 }); // Case Status's clock runs 30 s ahead of n8n's
+		const account = newAccount();
+		const firstStarted = Date.now();
+		const first = await upsert(newCases(LIST_ALL_FROM_ITEMS), { account });
+		const firstEnded = Date.now();
+		expect(first.every((item) => item.json.operationResult === 'created')).toBe(true);
+		const other = await createdElsewhere(LIST_ALL_FROM_ITEMS + 1);
+		const before = await logLength();
+		const second = await upsert([newCase(LIST_ALL_FROM_ITEMS + 1, { stage: 'Pre-Litigation' })], { account });
+
+		const lists = await caseLists(before);
+		expect(refreshes(lists)).toHaveLength(1);
+		const since = Date.parse(String(lists[0].query.updated_after));
+		expect(since).toBeGreaterThanOrEqual(firstStarted + 30_000 - SAME_CLOCK_MARGIN_MS - 1000); // updated_at may drop the milliseconds
+		expect(since).toBeLessThanOrEqual(firstEnded + 30_000 - SAME_CLOCK_MARGIN_MS);
+		expect(second[0].json).toMatchObject({ operationResult: 'updated', caseId: other.id, changedFields: ['stage'] });
 	});
 
 	it('a small second run makes one refresh call, not one lookup per item, and sees a case another sync created', async () => {
