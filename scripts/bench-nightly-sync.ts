@@ -181,7 +181,7 @@ async function syncOnce(
 	// The peak while the nodes ran, apart from what n8n does after the last node (saving the run, the result page).
 	const nodesPeakKb = Math.max(0, ...peak.samples.filter(([at]) => at <= startedAt + wallMs).map(([, kb]) => kb));
 	const first = (node: string) => (runData[node]?.[0]?.data?.main?.[0] ?? []).map((i: { json: Record<string, unknown> }) => i.json);
-	const rows = first('Name Failure Reasons') as Array<{ result: string; smartAdvocateCaseId: string }>;
+	const rows = first('Sync Each Slice') as Array<{ result: string; smartAdvocateCaseId: string }>;
 	const counts = first('Count Results')[0] as { summary?: string } | undefined;
 	const retried = ((first('Decide What to Sync')[0]?.retryCaseIds as string[] | undefined) ?? []).length;
 	const count = (result: string) => rows.filter((r) => r.result === result).length;

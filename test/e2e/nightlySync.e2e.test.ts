@@ -139,9 +139,10 @@ describe(`workflows-templates/${TEMPLATE_FILE} as shipped`, () => {
 		expect(byName(NODES.sliceTrigger)).toMatchObject({ type: 'n8n-nodes-base.executeWorkflowTrigger', parameters: { inputSource: 'passthrough' } });
 		expect(targets(NODES.sliceTrigger)).toEqual(['Cases of This Slice']);
 		expect(targets('Cases of This Slice')).toEqual(['Build Case Status Fields']);
-		expect(targets(NODES.syncEachSlice)).toEqual([NODES.report]);
-		expect(targets('Report Row')).toEqual([]); // a slice ends with its report rows: "Sync Each Slice" gets them
-		// …and Report Row is the slice's last node whether it syncs or previews: each writing and previewing node has
+		expect(targets(NODES.syncEachSlice).sort()).toEqual([NODES.csv, NODES.counts].sort());
+		expect(targets('Report Row')).toEqual(['Name Failure Reasons']);
+		expect(targets('Name Failure Reasons')).toEqual([]); // a slice ends with its report rows: "Sync Each Slice" gets them
+		// …and those are the slice's last nodes whether it syncs or previews: each writing and previewing node has
 		// an input of its own, so two stay empty and n8n runs "All Cases Written" only when nothing else is left.
 		const inputs = (name: string) =>
 			Object.entries(wf.connections).flatMap(([from, c]) =>

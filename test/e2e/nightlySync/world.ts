@@ -32,7 +32,8 @@ export const NODES = {
 	previewNew: 'Preview New Cases in Case Status',
 	getClients: 'Get Clients of New Cases',
 	showResult: 'Show the Result',
-	report: 'Name Failure Reasons',
+	/** The report rows as the run collects them from its slices (each slice's "Name Failure Reasons"). */
+	report: 'Sync Each Slice',
 	csv: 'Sync Report CSV',
 	counts: 'Count Results',
 	email: 'E-mail the Report',
