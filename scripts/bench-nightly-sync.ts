@@ -33,7 +33,7 @@ import { CLOCK_SKEW_MARGIN_MS } from '../nodes/CaseStatus/v1/actions/common/case
 import { buildSyntheticFirm } from '../simulators/shared/syntheticFirm';
 import { caseStatusEligibility } from '../simulators/shared/eligibility';
 import { descendants, N8N_VERSIONS, N8nInstance, waitFor, type ExecutionSummary, type N8nVersionKey, type RunData } from '../test/e2e/harness';
-import { formPath, sliceExecutionIds, submitAndReadResult } from '../test/e2e/nightlySync/world';
+import { formPath, sliceExecutionIds, submitAndReadResult, SYNC } from '../test/e2e/nightlySync/world';
 import { readTemplate, startStack, type Stack } from '../test/e2e/support/stack';
 
 const TEMPLATE = '01-nightly-case-sync.json';
@@ -312,22 +312,22 @@ async function main(): Promise<void> {
 			await n8n.stop();
 			await n8n.start({ waitForActivation: [workflowId] });
 		};
-		if (only.includes('a')) push(await syncOnce(n8n, stack, workflowId, path, '(a) first sync', 0, 'All cases'));
+		if (only.includes('a')) push(await syncOnce(n8n, stack, workflowId, path, '(a) first sync', 0, SYNC.all));
 		if (only.includes('b')) {
 			await stack.saAdmin.post('/reset');
 			await stack.csAdmin.post('/reset');
 			if (only.includes('a')) await restart();
-			push(await syncOnce(n8n, stack, workflowId, path, '(b) first sync', 50, 'All cases'));
+			push(await syncOnce(n8n, stack, workflowId, path, '(b) first sync', 50, SYNC.all));
 		}
 		if (only.includes('c')) {
-			if (!only.includes('b')) push(await syncOnce(n8n, stack, workflowId, path, '(setup) first sync', 0, 'All cases'));
+			if (!only.includes('b')) push(await syncOnce(n8n, stack, workflowId, path, '(setup) first sync', 0, SYNC.all));
 			// A nightly run comes a day after the first sync: wait until the first sync's writes are older than
 			// Create or Update's refresh margin, or its refresh would re-read them as cases changed just now.
 			await new Promise((resolve) => setTimeout(resolve, CLOCK_SKEW_MARGIN_MS + 5_000));
 			await restart();
 			const changed = await changeCases(stack, 0.01);
-			// Any answer other than the form's two choices runs as the nightly schedule does: changed cases + failed before.
-			push(await syncOnce(n8n, stack, workflowId, path, `(c) nightly, ${changed} changed`, 50, 'Nightly'));
+			// As the nightly schedule runs it: the cases changed since the last run, plus the ones that failed before.
+			push(await syncOnce(n8n, stack, workflowId, path, `(c) nightly, ${changed} changed`, 50, SYNC.changed));
 		}
 
 		console.log(`\nn8n ${spec.n8nVersion} (Node ${spec.node}), N = ${cases}, ${os.cpus().length} cores, load average before: ${load}${heap ? `, NODE_OPTIONS=--max-old-space-size=${heap}` : ''}${runnerHeap ? `, N8N_RUNNERS_MAX_OLD_SPACE_SIZE=${runnerHeap}` : ''}\n`);
