@@ -1,4 +1,6 @@
 import type {
+	ICredentialDataDecryptedObject,
+	ICredentialsDecrypted,
 	IExecuteFunctions,
 	IHookFunctions,
 	IHttpRequestOptions,
@@ -34,6 +36,27 @@ export interface ServiceConnection {
 	secrets: string[];
 	/** A call that gets no answer for this long fails (the credential's timeout). */
 	timeoutMs: number;
+	/**
+	 * The credential as read for this node run, handed to n8n's request helper so that it does not
+	 * read (and decrypt) it again for every call. n8n writes a renewed session token into it, so the
+	 * calls after a log-in use the new token. Undefined: n8n reads the credential itself.
+	 */
+	credential?: ICredentialsDecrypted;
+}
+
+/**
+ * The credential a node run's calls may share, or undefined where n8n should read it for each call.
+ * Only a node run (execute) shares it: it ends with its execution, whereas a trigger's poll context
+ * lives as long as the workflow is active, and a credential edited meanwhile must take effect.
+ */
+export function credentialForRun(
+	ctx: ServiceContext,
+	type: string,
+	data: ICredentialDataDecryptedObject,
+): ICredentialsDecrypted | undefined {
+	if (!('getInputData' in ctx)) return undefined;
+	const stored = ctx.getNode().credentials?.[type];
+	return { id: stored?.id ?? '', name: stored?.name ?? '', type, data };
 }
 
 /** How one service words its failures. */
@@ -175,7 +198,7 @@ async function send(
 	ctx: ServiceContext,
 	profile: ServiceProfile,
 	options: IHttpRequestOptions,
-	timeoutMs: number,
+	{ timeoutMs, credential }: { timeoutMs: number; credential?: ICredentialsDecrypted },
 	tolerateHttpErrors: boolean,
 ): Promise<FullResponse> {
 	// Copied with its property descriptors: a streamed upload's `body` is a getter that opens the file
@@ -191,7 +214,8 @@ async function send(
 				: true
 			: false,
 	});
-	return (await ctx.helpers.httpRequestWithAuthentication.call(ctx, profile.credentialType, request)) as FullResponse;
+	const credentials = credential ? { credentialsDecrypted: credential } : undefined;
+	return (await ctx.helpers.httpRequestWithAuthentication.call(ctx, profile.credentialType, request, credentials)) as FullResponse;
 }
 
 const isSuccess = (status: number) => status >= 200 && status < 300;
@@ -258,10 +282,11 @@ export async function serviceRequest<T = unknown>(
 		let failure: HttpFailure | undefined;
 		let timedOutAfterMs: number | undefined;
 		try {
-			response = await send(ctx, profile, options, timeoutMs, true);
+			const sending = { timeoutMs, credential: connection.credential };
+			response = await send(ctx, profile, options, sending, true);
 			if (response.statusCode === 401 && profile.renewsSessionOn401) {
 				// n8n 1.x ignores `except`: send again the throwing way, so that n8n logs in again.
-				response = await send(ctx, profile, options, timeoutMs, false);
+				response = await send(ctx, profile, options, sending, false);
 			}
 		} catch (error) {
 			failure = readHttpFailure(error);

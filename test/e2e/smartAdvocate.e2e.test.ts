@@ -2,7 +2,8 @@
  * The SmartAdvocate node in a REAL n8n (each installed version), against the SmartAdvocate simulator:
  * Get Case → Create Note → Convert to File → Upload Document → Download Document, from the CLI.
  * Proves what the jest context only imitates: resource locators, expressions, JSON and multipart bodies,
- * and binary data as n8n itself handles them. Also: a login that SmartAdvocate answers with a redirect to
+ * and binary data as n8n itself handles them; a case ID read straight from each item's field gives what n8n's
+ * own evaluation of the expression gives. Also: a login that SmartAdvocate answers with a redirect to
  * another server sends the password nowhere (the credential follows redirects itself, with n8n's request
  * helper told not to). And the credential's Test button, pressed in a running n8n.
  *
@@ -14,7 +15,17 @@ import axios from 'axios';
 import { startHeaderRecorder } from '../../simulators/shared/recorder';
 import { API_USER } from '../nodes/SmartAdvocate/fixtures';
 import { expectSuccess, nodeItems, type N8nVersionKey, type WorkflowJson } from './harness';
-import { binaryOf, chainWorkflow, describeEachN8n, packageNode, pressTestButton, smartAdvocateCredential, textToFileNode, useNodeWorld } from './support/nodeWorld';
+import {
+	binaryOf,
+	chainWorkflow,
+	describeEachN8n,
+	packageNode,
+	pairedItems,
+	pressTestButton,
+	smartAdvocateCredential,
+	textToFileNode,
+	useNodeWorld,
+} from './support/nodeWorld';
 
 function workflow(nodeType: string): WorkflowJson {
 	const sa = (id: string, name: string, x: number, parameters: Record<string, unknown>) =>
@@ -74,6 +85,43 @@ function suite(version: N8nVersionKey): void {
 
 		const stored = sim.service.state.documents.get(uploaded.documentId as number)!;
 		expect(stored.content.toString('utf8')).toBe('Lead attorney: Alice Archer\nClients: 2 & counting');
+	});
+
+	it('a case ID mapped from each item ({{ $json.caseId }}, read without n8n evaluating it) finds the same cases as an expression n8n evaluates', async () => {
+		const { n8n, types } = world();
+		const getCase = (id: string, name: string, y: number, value: string) =>
+			packageNode(types.sa, {
+				id,
+				name,
+				position: [400, y],
+				parameters: { resource: 'case', operation: 'get', case: { __rl: true, mode: 'id', value } },
+				onError: 'continueRegularOutput',
+			});
+		const items = {
+			id: 'items',
+			name: 'Cases',
+			type: 'n8n-nodes-base.code',
+			typeVersion: 2,
+			position: [200, 0],
+			parameters: { jsCode: "return [{ json: { caseId: 1002 } }, { json: { caseId: '1001' } }, { json: { other: 1 } }];" },
+		};
+		const nodes = [getCase('field', 'By Field', 0, '={{ $json.caseId }}'), getCase('evaluated', 'By Expression', 200, '={{ $json["caseId"] }}')];
+		const workflow: WorkflowJson = {
+			id: 'e2eSaItemField01',
+			name: 'e2e: case ID from each item',
+			nodes: [{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} }, items, ...nodes],
+			connections: {
+				Start: { main: [[{ node: 'Cases', type: 'main', index: 0 }]] },
+				Cases: { main: [nodes.map((node) => ({ node: node.name, type: 'main', index: 0 }))] },
+			},
+			settings: { executionOrder: 'v1' },
+		};
+		const [id] = await n8n.importWorkflows([workflow]);
+		const run = expectSuccess(await n8n.execute(id));
+		const found = (name: string) => nodeItems(run, name).map((item) => item.caseId ?? item.error);
+		expect(found('By Field')).toEqual([1002, 1001, 'No case given in the Case parameter']);
+		expect(found('By Field')).toEqual(found('By Expression'));
+		expect(pairedItems(run, 'By Field')).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 	});
 
 	it('never sends the password to another server a login redirect points at', async () => {

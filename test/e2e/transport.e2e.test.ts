@@ -8,7 +8,8 @@
  * - A call that gets no answer fails after the credential's timeout with a clear message.
  * - A New York SmartAdvocate server writing local times without a zone: "Created Since" sees every note.
  * - A stale SmartAdvocate session token is still renewed by n8n on a 401 (the calls now ask n8n for the
- *   full response of HTTP errors, except 401, which n8n 1.x does not honour).
+ *   full response of HTTP errors, except 401, which n8n 1.x does not honour), and the renewed token serves
+ *   the node run's later calls though the run hands n8n the credential it read once.
  *
  * Needs: `npm run build` (dist/) and `node scripts/install-n8n.mjs`.
  * Run:   npx jest --selectProjects e2e --runInBand test/e2e/transport.e2e.test.ts
@@ -196,6 +197,17 @@ function suite(version: N8nVersionKey): void {
 			expect(login).toBeGreaterThanOrEqual(0);
 			expect(after.slice(login + 1)).toEqual(expect.arrayContaining([expect.objectContaining({ path: saLog[refused].path, status: 200 })]));
 			expect(nodeItems(run, 'SA notes created since')).toHaveLength(2);
+			// The node run hands n8n the credential it read once; the token n8n renews in it serves the run's
+			// next call (the case's contacts) and, saved, the later nodes: one log-in in all, no refusal after it
+			// (n8n 1.x answers the first call's 401 to us before it logs in, so that call is refused twice there).
+			expect(saLog.filter((r) => /Users\/authenticate/i.test(r.path))).toHaveLength(1);
+			expect(after.slice(login + 1).filter((r) => r.status === 401)).toEqual([]);
+			expect(after.slice(login + 1).map((r) => [r.path, r.status])).toEqual(
+				expect.arrayContaining([
+					['/CaseSyncAPI/case/1001/contacts', 200],
+					['/CaseSyncAPI/case/1001/notes', 200],
+				]),
+			);
 		});
 
 		it('sees every note of a New York server that writes local times without a zone', () => {

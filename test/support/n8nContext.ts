@@ -48,6 +48,7 @@ import type { Readable } from 'stream';
 import axios, { type AxiosRequestConfig } from 'axios';
 import { randomUUID } from 'node:crypto';
 import type {
+	IAdditionalCredentialOptions,
 	IBinaryData,
 	ICredentialDataDecryptedObject,
 	ICredentialType,
@@ -208,7 +209,11 @@ export function createContext(versioned: INodeType | IVersionedNodeType, options
 	const sentRequests = options.sentRequests;
 	const executionId = String(Math.floor(Math.random() * 1e9));
 
+	/** How often each credential was read (n8n decrypts it on every read). */
+	const credentialReads: Record<string, number> = {};
+
 	async function getCredentials(type: string): Promise<ICredentialDataDecryptedObject> {
+		credentialReads[type] = (credentialReads[type] ?? 0) + 1;
 		const data = storedCredentials[type];
 		if (!data) throw new NodeOperationError(node, `Node "${node.name}" does not have any credentials of type "${type}" set`);
 		return { ...data } as ICredentialDataDecryptedObject;
@@ -239,8 +244,9 @@ export function createContext(versioned: INodeType | IVersionedNodeType, options
 	}
 
 	// No log-in-again-and-resend on a 401 (n8n's own, proven in test/e2e/transport.e2e.test.ts).
-	async function httpRequestWithAuthentication(type: string, request: IHttpRequestOptions) {
-		const data = (await getCredentials(type)) as IDataObject;
+	// As n8n: a credential handed over (`credentialsDecrypted`) is used, and renewed, as it is; else it is read.
+	async function httpRequestWithAuthentication(type: string, request: IHttpRequestOptions, additional?: IAdditionalCredentialOptions) {
+		const data = (additional?.credentialsDecrypted?.data ?? (await getCredentials(type))) as IDataObject;
 		try {
 			await preAuthenticate(type, data);
 			return await sendHttp(await authenticate(type, data, request), sentRequests);
@@ -301,8 +307,8 @@ export function createContext(versioned: INodeType | IVersionedNodeType, options
 		logger: { debug() {}, info() {}, warn() {}, error() {} },
 		helpers: {
 			httpRequest: (request: IHttpRequestOptions) => sendHttp(request, sentRequests),
-			httpRequestWithAuthentication(this: unknown, type: string, request: IHttpRequestOptions) {
-				return httpRequestWithAuthentication(type, request);
+			httpRequestWithAuthentication(this: unknown, type: string, request: IHttpRequestOptions, additional?: IAdditionalCredentialOptions) {
+				return httpRequestWithAuthentication(type, request, additional);
 			},
 			returnJsonArray: (data: IDataObject | IDataObject[]) => ([] as IDataObject[]).concat(data).map((json) => ({ json })),
 			constructExecutionMetaData: (data: INodeExecutionData[], meta: { itemData: IPairedItemData | IPairedItemData[] }) =>
@@ -310,7 +316,7 @@ export function createContext(versioned: INodeType | IVersionedNodeType, options
 			...binaryHelpers,
 		},
 	};
-	return { context, node, staticData, storedCredentials };
+	return { context, node, staticData, storedCredentials, credentialReads };
 }
 
 /** Runs an action node's execute() like n8n does; returns the first output's items. */

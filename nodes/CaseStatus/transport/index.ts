@@ -4,6 +4,7 @@ import { bareCaseStatusApiKey, caseStatusApiRoot } from '../../shared/baseUrl';
 import { withMultipartBody, type MultipartBody } from '../../shared/multipart';
 import { readAllPages } from '../../shared/paging';
 import {
+	credentialForRun,
 	serviceRequest,
 	type CallDescription,
 	type ServiceConnection,
@@ -62,14 +63,17 @@ export function caseStatusConnection(credentials: ICredentialDataDecryptedObject
 
 /**
  * The credential is read once per node run: a sync makes thousands of calls with the same key and
- * address, and n8n decrypts the credential on every read (its request helper reads it again anyway).
+ * address, and n8n decrypts the credential on every read (its request helper is handed this one).
  */
 const connectionPerRun = new WeakMap<object, Promise<CaseStatusConnection>>();
 
 async function connectionForRun(ctx: ServiceContext): Promise<CaseStatusConnection> {
 	let pending = connectionPerRun.get(ctx);
 	if (!pending) {
-		pending = ctx.getCredentials(caseStatusProfile.credentialType).then(caseStatusConnection);
+		pending = ctx.getCredentials(caseStatusProfile.credentialType).then((credentials) => ({
+			...caseStatusConnection(credentials),
+			credential: credentialForRun(ctx, caseStatusProfile.credentialType, credentials),
+		}));
 		connectionPerRun.set(ctx, pending);
 		pending.catch(() => connectionPerRun.delete(ctx));
 	}

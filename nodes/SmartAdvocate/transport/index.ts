@@ -5,6 +5,7 @@ import { smartAdvocateApiRoot } from '../../shared/baseUrl';
 import { withMultipartBody, type MultipartBody } from '../../shared/multipart';
 import { readAllPages } from '../../shared/paging';
 import {
+	credentialForRun,
 	serviceRequest,
 	type CallDescription,
 	type ServiceConnection,
@@ -66,14 +67,17 @@ interface SmartAdvocateConnection extends ServiceConnection {
 }
 
 /** Per node run: the credential is read once, not once per call (n8n decrypts it on every read). */
-const connections = new WeakMap<object, SmartAdvocateConnection>();
+const connections = new WeakMap<object, Promise<SmartAdvocateConnection>>();
 
 async function connectionOf(ctx: ServiceContext, itemIndex?: number): Promise<SmartAdvocateConnection> {
-	const known = connections.get(ctx);
-	if (known) return known;
-	const connection = await readConnection(ctx, itemIndex);
-	connections.set(ctx, connection);
-	return connection;
+	let pending = connections.get(ctx);
+	if (!pending) {
+		pending = readConnection(ctx, itemIndex);
+		connections.set(ctx, pending);
+		// A credential that could not be read (or names an unknown time zone) is read again by the next call.
+		pending.catch(() => connections.delete(ctx));
+	}
+	return await pending;
 }
 
 async function readConnection(ctx: ServiceContext, itemIndex?: number): Promise<SmartAdvocateConnection> {
@@ -91,6 +95,7 @@ async function readConnection(ctx: ServiceContext, itemIndex?: number): Promise<
 		timeoutMs: timeoutMs(credentials.timeoutSeconds, DEFAULT_TIMEOUT_SECONDS),
 		fileTimeoutMs: timeoutMs(credentials.fileTimeoutSeconds, DEFAULT_FILE_TIMEOUT_SECONDS),
 		timeZone,
+		credential: credentialForRun(ctx, smartAdvocateProfile.credentialType, credentials),
 	};
 }
 

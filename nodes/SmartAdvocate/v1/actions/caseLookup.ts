@@ -5,6 +5,7 @@
 import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { itemFieldOfExpression, itemFieldValue } from '../../../shared/itemField';
 import type { ServiceContext } from '../../../shared/serviceRequest';
 import { smartAdvocateEndpoints, smartAdvocateRequest } from '../../transport';
 import { caseNumberPattern } from '../../helpers/caseNumberPattern';
@@ -16,9 +17,43 @@ export interface CaseReference {
 	value: string;
 }
 
+type Locator = Pick<INodeParameterResourceLocator, 'mode' | 'value'>;
+
+/** Per node run and parameter: the Case as set in the node when its value only names an item field, else null. */
+const itemFieldLocators = new WeakMap<object, Map<string, Locator | null>>();
+
+function itemFieldLocator(ctx: IExecuteFunctions, parameterName: string): Locator | null {
+	let known = itemFieldLocators.get(ctx);
+	if (!known) {
+		known = new Map();
+		itemFieldLocators.set(ctx, known);
+	}
+	let locator = known.get(parameterName);
+	if (locator === undefined) {
+		const raw: unknown = ctx.getNode().parameters[parameterName];
+		const set: Locator | undefined =
+			typeof raw === 'string' ? { mode: 'id', value: raw } : raw && typeof raw === 'object' ? (raw as Locator) : undefined;
+		locator = set && typeof set.mode === 'string' && itemFieldOfExpression(set.value) !== undefined ? set : null;
+		known.set(parameterName, locator);
+	}
+	return locator;
+}
+
+/**
+ * The Case parameter's value for an item. A case ID or number mapped straight from a field of the
+ * item (`{{ $json.caseId }}`, as the templates do) is read from the item, without an expression per
+ * item (itemFieldValue); anything else is evaluated by n8n.
+ */
+function caseLocatorOf(ctx: IExecuteFunctions, itemIndex: number, parameterName: string): Locator | string | number {
+	const set = itemFieldLocator(ctx, parameterName);
+	const value = set ? itemFieldValue(ctx, itemIndex, set.value) : undefined;
+	if (set && value !== undefined) return { mode: set.mode, value };
+	return ctx.getNodeParameter(parameterName, itemIndex) as Locator | string | number;
+}
+
 /** Reads a Case resource locator parameter (From List and By ID give the case ID; By Case Number the number). */
 export function readCaseReference(this: IExecuteFunctions, itemIndex: number, parameterName = 'case'): CaseReference {
-	const locator = this.getNodeParameter(parameterName, itemIndex) as INodeParameterResourceLocator | string | number;
+	const locator = caseLocatorOf(this, itemIndex, parameterName);
 	const mode = typeof locator === 'object' && locator !== null ? locator.mode : 'id';
 	const raw = typeof locator === 'object' && locator !== null ? locator.value : locator;
 	const value = String(raw ?? '').trim();

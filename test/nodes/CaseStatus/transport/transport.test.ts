@@ -80,6 +80,17 @@ describe('Case Status transport', () => {
 		expect(answeredTogether(requests, 150)).toBeGreaterThan(0);
 	});
 
+	it('reads and decrypts the credential once per node run, however many calls the run makes', async () => {
+		const { context: ctx, credentialReads } = createContext(probeNode, {
+			credentials: { caseStatusApi: { environment: 'custom', baseUrl: sim.api.url, apiKey: firm.caseStatusApiKey } },
+		});
+		const messages = await caseStatusListAll(ctx, caseStatusEndpoints.messages(), { pageSize: 5 }, { action: 'list messages' });
+		await caseStatusListAll(ctx, caseStatusEndpoints.practiceAreas(), {}, { action: 'list practice areas' });
+		expect(messages).toHaveLength(totalMessages);
+		expect(await countOf('/v1/api/messages')).toBeGreaterThan(5);
+		expect(credentialReads.caseStatusApi).toBe(1);
+	});
+
 	it('stops at the limit', async () => {
 		const five = await caseStatusListAll(context(), caseStatusEndpoints.messages(), { limit: 5, pageSize: 2 }, { action: 'list messages' });
 		expect(five).toHaveLength(5);

@@ -172,6 +172,19 @@ describe('SmartAdvocate transport', () => {
 		expect(all).toHaveLength(firm.cases.length);
 	});
 
+	it('reads and decrypts the credential once per node run, and logs in once for all its calls', async () => {
+		const { context: ctx, credentialReads } = context();
+		const window = { modifiedFrom: '2000-01-01T00:00:00Z', modifiedTo: '2100-01-01T00:00:00Z' };
+		const pageSize = 3;
+		const all = await smartAdvocateByDatePaged(ctx, smartAdvocateEndpoints.casesByDatePaged(), window, { pageSize }, { action: 'search cases' });
+		await smartAdvocateRequest(ctx, { method: 'GET', path: smartAdvocateEndpoints.case(firstCase.caseId) }, { action: 'get a case' });
+		expect(all).toHaveLength(firm.cases.length);
+		expect(await countOf('case/byDatePaged')).toBe(Math.ceil(firm.cases.length / pageSize));
+		expect(credentialReads.smartAdvocateApi).toBe(1);
+		// The token the first call logged in for is the one every later call of the run sends.
+		expect(await countOf('Users/authenticate')).toBe(1);
+	});
+
 	it('returns nothing, not an error, for an empty window', async () => {
 		const window = { modifiedFrom: '1990-01-01T00:00:00Z', modifiedTo: '1990-01-02T00:00:00Z' };
 		await expect(

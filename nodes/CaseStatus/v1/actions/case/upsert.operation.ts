@@ -9,7 +9,7 @@ import { isCleared, SYNCED_FIELDS, type DesiredCase, type SyncedField } from '..
 import type { CsCaseRecord, CsPracticeAreaRecord } from '../../../helpers/records';
 import { autoMappedCase, readDataMode } from '../common/autoMap';
 import { given, readCaseAttributes, readClients, readEmptyFields, type EmptyFields } from '../common/caseInput';
-import { casesWithIntegrationId, inTurn, integrationIdKey, rememberCase } from '../common/caseDirectory';
+import { casesWithIntegrationId, inTurn, integrationIdKey, LIST_ALL_FROM_ITEMS, rememberCase } from '../common/caseDirectory';
 import {
 	autoMapNotice,
 	caseAttributeOptions,
@@ -135,6 +135,22 @@ async function dropUnknownStaff(this: IExecuteFunctions, itemIndex: number, desi
 }
 
 /**
+ * Starts reading the lookups this item compares with (once per run), so that they arrive while the
+ * run lists Case Status's cases instead of after. Only in a big run, which lists them: there nearly
+ * every lookup is needed, whereas a small run may find no case and need none.
+ */
+function readLookupsAhead(this: IExecuteFunctions, itemIndex: number, desired: DesiredCase): void {
+	if (this.getInputData().length < LIST_ALL_FROM_ITEMS) return;
+	// Failures are the item's to report when it awaits the same read (or reads again) below.
+	if (desired.practiceArea !== undefined || desired.stage !== undefined) {
+		practiceAreasForRun(this, itemIndex).catch(() => undefined);
+	}
+	if (desired.attorneyEmails !== undefined || desired.paralegalEmails !== undefined) {
+		staffEmailsForRun(this, itemIndex).catch(() => undefined);
+	}
+}
+
+/**
  * The case an item gives: from its own keys (auto-map, clients included) or from the node's
  * parameters (clients are read only when the case is created, as they cost an expression each).
  */
@@ -171,6 +187,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			itemIndex,
 		});
 	}
+	readLookupsAhead.call(this, itemIndex, desired);
 	// Items with the same integration ID take turns, so the second finds the case the first created.
 	return await inTurn(this, integrationId, async () => await createOrUpdate.call(this, itemIndex, desired, integrationId, autoMapped));
 }

@@ -1,4 +1,5 @@
 import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import type { CsPracticeAreaRecord } from '../../../helpers/records';
 import { caseStatusEndpoints, caseStatusListAll } from '../../../transport';
@@ -29,8 +30,10 @@ export async function practiceAreasForRun(ctx: IExecuteFunctions, itemIndex: num
 	if (!pending) {
 		pending = fetchPracticeAreas(ctx, { itemIndex });
 		perRun.set(ctx, pending);
-		// A failed fetch is not cached, so the next item tries again.
-		pending.catch(() => perRun.delete(ctx));
+		// A failed fetch is not cached, so the next item tries again; an account without the list (404) keeps its answer.
+		pending.catch((error: unknown) => {
+			if (!(error instanceof NodeApiError && error.httpCode === '404')) perRun.delete(ctx);
+		});
 	}
 	return await pending;
 }

@@ -8,21 +8,21 @@ import { asNodeError } from './nodeError';
 const STAFF_ROLES = ['admin', 'attorney', 'paralegal', 'support'];
 
 async function fetchStaffEmails(ctx: IExecuteFunctions, itemIndex: number): Promise<Set<string> | undefined> {
+	// The roles are read at the same time; every read ends before the run goes on.
+	const reads = await Promise.allSettled(
+		STAFF_ROLES.map(
+			async (role) =>
+				await caseStatusListAll(ctx, caseStatusEndpoints.users(), { qs: { role } }, { action: `get the ${role} users`, itemIndex }),
+		),
+	);
 	const emails = new Set<string>();
-	try {
-		for (const role of STAFF_ROLES) {
-			const users = await caseStatusListAll(
-				ctx,
-				caseStatusEndpoints.users(),
-				{ qs: { role } },
-				{ action: `get the ${role} users`, itemIndex },
-			);
-			for (const user of users) if (typeof user.email === 'string') emails.add(user.email.trim().toLowerCase());
+	for (const read of reads) {
+		if (read.status === 'rejected') {
+			// An account without the user list still syncs; unknown e-mails are then simply compared as given.
+			if (read.reason instanceof NodeApiError && read.reason.httpCode === '404') return undefined;
+			throw asNodeError(ctx.getNode(), read.reason);
 		}
-	} catch (error) {
-		// An account without the user list still syncs; unknown e-mails are then simply compared as given.
-		if (error instanceof NodeApiError && error.httpCode === '404') return undefined;
-		throw asNodeError(ctx.getNode(), error);
+		for (const user of read.value) if (typeof user.email === 'string') emails.add(user.email.trim().toLowerCase());
 	}
 	return emails;
 }

@@ -98,6 +98,36 @@ describe('Case → Create or Update, a whole run', () => {
 		expect(inFlight.credentialReads).toBe(1);
 	});
 
+	it('reads the lookups while it lists the cases, and the staff of every role at once, not one read after another', async () => {
+		const latencyMs = 400;
+		await cs.admin.post('/__admin/latency', { ms: latencyMs });
+		const items = [{ integrationId: '516720', stage: 'Litigation', paralegalEmails: [STAFF.tran] }, ...newCases(LIST_ALL_FROM_ITEMS)];
+		const result = await output(items);
+		expect(result[0].json).toMatchObject({ operationResult: 'updated', changedFields: expect.arrayContaining(['stage']) });
+		const log = await cs.requests();
+		const list = log.find((r) => r.method === 'GET' && r.path === '/v1/api/cases')!;
+		const lookups = log.filter((r) => r.path === '/v1/api/users' || r.path === '/v1/api/practice-areas');
+		expect(lookups).toHaveLength(5);
+		// Answered with the case list: a read started after it (or after another lookup) comes a latency later.
+		for (const lookup of lookups) expect(Math.abs(Date.parse(lookup.at) - Date.parse(list.at))).toBeLessThan(latencyMs / 2);
+	});
+
+	it('asks an account without the practice area list once per run, not once per case', async () => {
+		await cs.fault('/v1/api/practice-areas', 404, 100);
+		// Existing cases far apart in the run, so that each needs the list after the one before got its answer.
+		const existing = ['516718', '516720', '516500'];
+		const items = newCases(LIST_ALL_FROM_ITEMS);
+		existing.forEach((integrationId, i) => items.splice(i * 25, 0, { integrationId, stage: 'Litigation' }));
+		const result = await output(items);
+		// Without the list, stages still compare by name.
+		expect([0, 25, 50].map((i) => result[i].json.operationResult)).toEqual([
+			expect.stringMatching(/^(updated|unchanged)$/),
+			'updated',
+			expect.stringMatching(/^(updated|unchanged)$/),
+		]);
+		expect(count(await calls(), 'GET /v1/api/practice-areas')).toBe(1);
+	});
+
 	it('pages through the whole list, and writes nothing on the next run when nothing changed', async () => {
 		const items = newCases(120);
 		await output(items);

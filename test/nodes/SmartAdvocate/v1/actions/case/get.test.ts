@@ -1,6 +1,7 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- runs in Node, never in n8n (eslint.dev.config.mjs) */
 import { SmartAdvocate } from '../../../../../../nodes/SmartAdvocate/SmartAdvocate.node';
 import { toSimplifiedCase } from '../../../../../../nodes/SmartAdvocate/v1/actions/caseLookup';
-import { createContext, runNode } from '../../../../../support/n8nContext';
+import { createContext, resolveNodeType, runNode } from '../../../../../support/n8nContext';
 import { rl, startSa, type SaHarness } from '../../../harness';
 import { API_USER } from '../../../fixtures';
 
@@ -105,6 +106,30 @@ describe('SmartAdvocate › Case › Get', () => {
 		expect(items[0].json.caseNumber).toBe('2024-0001');
 		expect(items[1].json.error).toBe('No case with number 1999-9999 exists in SmartAdvocate');
 		expect(items[2].json.caseNumber).toBe('2024-0002');
+	});
+
+	it('reads a case ID mapped from a field of each item without evaluating an expression per item, the same cases as n8n would', async () => {
+		const items = [{ json: { caseId: 1002 } }, { json: { caseId: '1001' } }, { json: { other: 1 } }];
+		const { context } = createContext(new SmartAdvocate(), {
+			parameters: { resource: 'case', operation: 'get', case: rl('id', '={{ $json.caseId }}') },
+			credentials: sa.credentials,
+			items,
+			continueOnFail: true,
+		});
+		const read: Array<[string, number | undefined]> = [];
+		const getNodeParameter = context.getNodeParameter;
+		context.getNodeParameter = (...args: any[]) => {
+			read.push([args[0], args[1]]);
+			return getNodeParameter(...args);
+		};
+		const [output] = (await resolveNodeType(new SmartAdvocate()).execute!.call(context as any)) as any[][];
+		expect(output.map((item) => [item.json.caseId ?? item.json.error, item.pairedItem])).toEqual([
+			[1002, { item: 0 }],
+			[1001, { item: 1 }],
+			['No case given in the Case parameter', { item: 2 }],
+		]);
+		// Only the item without the field goes through n8n's expression evaluation.
+		expect(read.filter(([name]) => name === 'case')).toEqual([['case', 2]]);
 	});
 
 	it('stops with an error naming the item when Continue On Fail is off', async () => {
