@@ -165,11 +165,13 @@ async function syncOnce(
 
 	const full = await n8n.api<ExecutionSummary>('GET', `/executions/${execution.id}?includeData=true`);
 	const runData = full.data?.resultData.runData ?? {};
-	// The slices ran as executions of their own: their nodes' time and data are theirs.
-	const slices = await Promise.all(
-		sliceExecutionIds(full as unknown as RunData).map(async (id) => await n8n.api<ExecutionSummary>('GET', `/executions/${id}?includeData=true`)),
-	);
-	const sliceRunData = slices.map((slice) => slice.data?.resultData.runData ?? {});
+	// The slices ran as executions of their own: their nodes' time and data are theirs. Read one at a time: n8n
+	// parses each saved execution in memory, and a capped heap would not hold them all at once.
+	const sliceRunData: Array<Record<string, unknown[]>> = [];
+	for (const id of sliceExecutionIds(full as unknown as RunData)) {
+		const slice = await n8n.api<ExecutionSummary>('GET', `/executions/${id}?includeData=true`);
+		sliceRunData.push(slice.data?.resultData.runData ?? {});
+	}
 	// Wall time: from the first node's start to the end of the last node before the result page (which waits for
 	// the browser). Not the execution's startedAt: n8n 1.x sets it anew when the run resumes for the result page.
 	const nodeRuns = Object.entries(runData)
@@ -236,7 +238,7 @@ async function syncOnce(
 	const biggestSlice = sliceRunData.sort((a, b) => totalMb(b) - totalMb(a))[0] ?? {};
 	const listed = (data: Record<string, unknown[]>, n: number) => heavy(data, n).map((x) => `${x.name} ${x.mb.toFixed(1)} MB`).join(', ');
 	const heaviest =
-		`run ${totalMb(runData).toFixed(1)} MB (${listed(runData, 5)}); ${slices.length} slice(s), the biggest ${totalMb(biggestSlice).toFixed(1)} MB ` +
+		`run ${totalMb(runData).toFixed(1)} MB (${listed(runData, 5)}); ${sliceRunData.length} slice(s), the biggest ${totalMb(biggestSlice).toFixed(1)} MB ` +
 		`(${listed(biggestSlice, 5)})`;
 	const top = (c: Counters) =>
 		Object.entries(c)
