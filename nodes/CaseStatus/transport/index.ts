@@ -3,6 +3,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestMethods, 
 import { bareCaseStatusApiKey, caseStatusApiRoot } from '../../shared/baseUrl';
 import { withMultipartBody, type MultipartBody } from '../../shared/multipart';
 import { readAllPages } from '../../shared/paging';
+import { oncePerNodeRun } from '../../shared/perNodeRun';
 import {
 	credentialForRun,
 	serviceRequest,
@@ -65,19 +66,13 @@ export function caseStatusConnection(credentials: ICredentialDataDecryptedObject
  * The credential is read once per node run: a sync makes thousands of calls with the same key and
  * address, and n8n decrypts the credential on every read (its request helper is handed this one).
  */
-const connectionPerRun = new WeakMap<object, Promise<CaseStatusConnection>>();
+const connectionOnce = oncePerNodeRun<CaseStatusConnection>();
 
 async function connectionForRun(ctx: ServiceContext): Promise<CaseStatusConnection> {
-	let pending = connectionPerRun.get(ctx);
-	if (!pending) {
-		pending = ctx.getCredentials(caseStatusProfile.credentialType).then((credentials) => ({
-			...caseStatusConnection(credentials),
-			credential: credentialForRun(ctx, caseStatusProfile.credentialType, credentials),
-		}));
-		connectionPerRun.set(ctx, pending);
-		pending.catch(() => connectionPerRun.delete(ctx));
-	}
-	return await pending;
+	return await connectionOnce(ctx, async () => {
+		const credentials = await ctx.getCredentials(caseStatusProfile.credentialType);
+		return { ...caseStatusConnection(credentials), credential: credentialForRun(ctx, caseStatusProfile.credentialType, credentials) };
+	});
 }
 
 /** Which Case Status the credential of this node run points at (its API root), e.g. to keep two accounts' data apart. */

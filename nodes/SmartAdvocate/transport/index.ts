@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { smartAdvocateApiRoot } from '../../shared/baseUrl';
 import { withMultipartBody, type MultipartBody } from '../../shared/multipart';
 import { readAllPages } from '../../shared/paging';
+import { oncePerNodeRun } from '../../shared/perNodeRun';
 import {
 	credentialForRun,
 	serviceRequest,
@@ -66,18 +67,14 @@ interface SmartAdvocateConnection extends ServiceConnection {
 	timeZone: string;
 }
 
-/** Per node run: the credential is read once, not once per call (n8n decrypts it on every read). */
-const connections = new WeakMap<object, Promise<SmartAdvocateConnection>>();
+/**
+ * Per node run: the credential is read once, not once per call (n8n decrypts it on every read). One
+ * that could not be read (or names an unknown time zone) is read again by the next call.
+ */
+const connectionOnce = oncePerNodeRun<SmartAdvocateConnection>();
 
 async function connectionOf(ctx: ServiceContext, itemIndex?: number): Promise<SmartAdvocateConnection> {
-	let pending = connections.get(ctx);
-	if (!pending) {
-		pending = readConnection(ctx, itemIndex);
-		connections.set(ctx, pending);
-		// A credential that could not be read (or names an unknown time zone) is read again by the next call.
-		pending.catch(() => connections.delete(ctx));
-	}
-	return await pending;
+	return await connectionOnce(ctx, async () => await readConnection(ctx, itemIndex));
 }
 
 async function readConnection(ctx: ServiceContext, itemIndex?: number): Promise<SmartAdvocateConnection> {

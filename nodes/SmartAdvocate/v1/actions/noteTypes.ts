@@ -2,6 +2,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { oncePerNodeRun } from '../../../shared/perNodeRun';
 import type { ServiceContext } from '../../../shared/serviceRequest';
 import { smartAdvocateEndpoints, smartAdvocateRequest } from '../../transport';
 
@@ -22,18 +23,12 @@ export async function getNoteTypes(ctx: ServiceContext, itemIndex?: number): Pro
 	}));
 }
 
-// One list per node run: a relay writing 200 notes asks SmartAdvocate for its note types once, not 200 times.
-const listedThisRun = new WeakMap<object, Promise<NoteType[]>>();
+// One list per node run: a relay writing 200 notes asks SmartAdvocate for its note types once, not 200 times
+// (a failed lookup is not remembered, so the next item tries again).
+const listedOnce = oncePerNodeRun<NoteType[]>();
 
-function noteTypesOnce(ctx: ServiceContext, itemIndex: number): Promise<NoteType[]> {
-	let types = listedThisRun.get(ctx);
-	if (!types) {
-		types = getNoteTypes(ctx, itemIndex);
-		listedThisRun.set(ctx, types);
-		// A failed lookup is not remembered, so the next item tries again.
-		types.catch(() => listedThisRun.delete(ctx));
-	}
-	return types;
+async function noteTypesOnce(ctx: ServiceContext, itemIndex: number): Promise<NoteType[]> {
+	return await listedOnce(ctx, async () => await getNoteTypes(ctx, itemIndex));
 }
 
 /** The note type ID for an ID from the list, or a note type name given by an expression. */

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { oncePerNodeRun } from '../../../../shared/perNodeRun';
 import type { CsPracticeAreaRecord } from '../../../helpers/records';
 import { caseStatusEndpoints, caseStatusListAll } from '../../../transport';
 
@@ -23,17 +24,9 @@ export async function fetchPracticeAreas(
 }
 
 /** One fetch per node run: every item of a sync compares against the same practice areas. */
-const perRun = new WeakMap<object, Promise<CsPracticeAreaRecord[]>>();
+// A failed fetch is read again by the next item; an account without the list (404) keeps its answer.
+const practiceAreasOnce = oncePerNodeRun<CsPracticeAreaRecord[]>((error) => error instanceof NodeApiError && error.httpCode === '404');
 
 export async function practiceAreasForRun(ctx: IExecuteFunctions, itemIndex: number): Promise<CsPracticeAreaRecord[]> {
-	let pending = perRun.get(ctx);
-	if (!pending) {
-		pending = fetchPracticeAreas(ctx, { itemIndex });
-		perRun.set(ctx, pending);
-		// A failed fetch is not cached, so the next item tries again; an account without the list (404) keeps its answer.
-		pending.catch((error: unknown) => {
-			if (!(error instanceof NodeApiError && error.httpCode === '404')) perRun.delete(ctx);
-		});
-	}
-	return await pending;
+	return await practiceAreasOnce(ctx, async () => await fetchPracticeAreas(ctx, { itemIndex }));
 }

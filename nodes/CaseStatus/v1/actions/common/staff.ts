@@ -1,6 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { oncePerNodeRun } from '../../../../shared/perNodeRun';
 import { caseStatusEndpoints, caseStatusListAll } from '../../../transport';
 import { asNodeError } from './nodeError';
 
@@ -28,17 +29,11 @@ async function fetchStaffEmails(ctx: IExecuteFunctions, itemIndex: number): Prom
 }
 
 /** One fetch per node run, shared by every item. */
-const perRun = new WeakMap<object, Promise<Set<string> | undefined>>();
+const staffOnce = oncePerNodeRun<Set<string> | undefined>();
 
 /** E-mails of the firm's Case Status staff (lower case), or undefined when the account cannot list users. */
 export async function staffEmailsForRun(ctx: IExecuteFunctions, itemIndex: number): Promise<Set<string> | undefined> {
-	let pending = perRun.get(ctx);
-	if (!pending) {
-		pending = fetchStaffEmails(ctx, itemIndex);
-		perRun.set(ctx, pending);
-		pending.catch(() => perRun.delete(ctx));
-	}
-	return await pending;
+	return await staffOnce(ctx, async () => await fetchStaffEmails(ctx, itemIndex));
 }
 
 /**
