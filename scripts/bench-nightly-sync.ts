@@ -64,6 +64,25 @@ const commandOf = (pid: number) => {
 };
 
 /** The `n8n start` process this script started. */
+/** `work`, or an error as soon as n8n's process is gone (a heap cap too small ends it), rather than waiting for a page that never comes. */
+async function whileAlive<T>(pid: number, work: Promise<T>): Promise<T> {
+	let watch: NodeJS.Timeout | undefined;
+	const gone = new Promise<never>((_, reject) => {
+		watch = setInterval(() => {
+			try {
+				process.kill(pid, 0);
+			} catch {
+				reject(new Error(`n8n (process ${pid}) ended during the run: see its log (out of memory with this heap cap?)`));
+			}
+		}, 1000);
+	});
+	try {
+		return await Promise.race([work, gone]);
+	} finally {
+		clearInterval(watch);
+	}
+}
+
 function serverPid(): number {
 	const pid = descendants(process.pid).find((p) => / start\s*$/.test(commandOf(p)) && commandOf(p).includes('n8n'));
 	if (!pid) throw new Error('the n8n start process was not found');
@@ -151,7 +170,7 @@ async function syncOnce(
 	const memory = sampleMemory(pid);
 	const submittedAt = Date.now();
 	// As a browser does: submit, wait for the result page, open it (n8n 1.x ends the run only then).
-	await submitAndReadResult(n8n.baseUrl, path, [choice, '', 'Sync'], 4 * 60 * 60 * 1000);
+	await whileAlive(pid, submitAndReadResult(n8n.baseUrl, path, [choice, '', 'Sync'], 4 * 60 * 60 * 1000));
 	const execution = await waitFor(
 		async () =>
 			(await n8n.listExecutions(workflowId)).find(
