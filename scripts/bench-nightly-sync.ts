@@ -248,17 +248,19 @@ async function syncOnce(
 		.join(', ');
 	// What each node keeps in the run's data (n8n holds all of it in memory until that execution ends): the run's
 	// own, and that of its biggest slice.
-	const heavy = (data: Record<string, unknown[]>, n: number) =>
+	const sizes = (data: Record<string, unknown[]>) =>
 		Object.entries(data)
 			.map(([name, runs]) => ({ name, mb: JSON.stringify(runs).length / 1024 / 1024 }))
-			.sort((a, b) => b.mb - a.mb)
-			.slice(0, n);
-	const totalMb = (data: Record<string, unknown[]>) => heavy(data, Infinity).reduce((sum, x) => sum + x.mb, 0);
-	const biggestSlice = sliceRunData.sort((a, b) => totalMb(b) - totalMb(a))[0] ?? {};
-	const listed = (data: Record<string, unknown[]>, n: number) => heavy(data, n).map((x) => `${x.name} ${x.mb.toFixed(1)} MB`).join(', ');
+			.sort((a, b) => b.mb - a.mb);
+	const described = (data: Record<string, unknown[]>) => {
+		const nodes = sizes(data);
+		return { totalMb: nodes.reduce((sum, x) => sum + x.mb, 0), top: nodes.slice(0, 5).map((x) => `${x.name} ${x.mb.toFixed(1)} MB`).join(', ') };
+	};
+	const run = described(runData);
+	const biggestSlice = sliceRunData.map(described).sort((a, b) => b.totalMb - a.totalMb)[0] ?? { totalMb: 0, top: '' };
 	const heaviest =
-		`run ${totalMb(runData).toFixed(1)} MB (${listed(runData, 5)}); ${sliceRunData.length} slice(s), the biggest ${totalMb(biggestSlice).toFixed(1)} MB ` +
-		`(${listed(biggestSlice, 5)})`;
+		`run ${run.totalMb.toFixed(1)} MB (${run.top}); ${sliceRunData.length} slice(s), the biggest ${biggestSlice.totalMb.toFixed(1)} MB ` +
+		`(${biggestSlice.top})`;
 	const top = (c: Counters) =>
 		Object.entries(c)
 			.sort((a, b) => b[1] - a[1])

@@ -11,6 +11,7 @@ import type {
 import { NodeApiError, sleep } from 'n8n-workflow';
 
 import { failureOfResponse, readHttpFailure, type HttpFailure } from './httpFailure';
+import { copyRequest } from './requestCopy';
 import { DEFAULT_RETRY_POLICY, isRetryable, retryAfterBeyondPolicy, retryDelayMs, type RetryPolicy } from './retry';
 
 export type ServiceContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions | IHookFunctions;
@@ -201,10 +202,8 @@ async function send(
 	{ timeoutMs, credential }: { timeoutMs: number; credential?: ICredentialsDecrypted },
 	tolerateHttpErrors: boolean,
 ): Promise<FullResponse> {
-	// Copied with its property descriptors: a streamed upload's `body` is a getter that opens the file
-	// afresh, so n8n's own resend after logging in again reads a whole new stream, not a spent one.
-	const request = Object.defineProperties({}, Object.getOwnPropertyDescriptors(options)) as IHttpRequestOptions;
-	Object.assign(request, {
+	// A copy that keeps a streamed upload's body a getter: n8n's own resend after logging in again reads a new stream.
+	const request = copyRequest(options, {
 		timeout: timeoutMs,
 		sendCredentialsOnCrossOriginRedirect: false,
 		returnFullResponse: true,
