@@ -29,7 +29,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 
-import { CLOCK_SKEW_MARGIN_MS } from '../nodes/CaseStatus/v1/actions/common/caseDirectory';
+import { CLOCK_SKEW_MARGIN_MS } from '../nodes/CaseStatus/caseSync/caseDirectory';
 import { buildSyntheticFirm } from '../simulators/shared/syntheticFirm';
 import { caseStatusEligibility } from '../simulators/shared/eligibility';
 import { descendants, N8N_VERSIONS, N8nInstance, waitFor, type ExecutionSummary, type N8nVersionKey, type RunData } from '../test/e2e/harness';

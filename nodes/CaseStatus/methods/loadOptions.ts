@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { resolvePracticeArea } from '../helpers/caseDiff';
+import { resolvePracticeArea } from '../caseSync/caseDiff';
 import { fetchPracticeAreas } from '../v1/actions/common/practiceAreas';
 
 /** Practice areas by name (the value Case Status matches on). */

@@ -1,5 +1,5 @@
-import { buildCaseBody } from '../../../../nodes/CaseStatus/helpers/caseBody';
-import { caseLabel, readRefusal, reasonsFromBody, refusalHint } from '../../../../nodes/CaseStatus/helpers/caseRefusal';
+import { buildCaseBody } from '../../../../nodes/CaseStatus/caseSync/caseBody';
+import { caseLabel, readRefusal, reasonsFromBody, refusalHint } from '../../../../nodes/CaseStatus/caseSync/caseRefusal';
 import { simplifyFile, simplifyMessage } from '../../../../nodes/CaseStatus/helpers/simplify';
 
 describe('buildCaseBody', () => {

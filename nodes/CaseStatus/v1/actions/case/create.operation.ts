@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { DesiredCase } from '../../../helpers/caseFields';
+import type { DesiredCase } from '../../../caseSync/caseFields';
 
 import { showOnlyFor } from '../../../../shared/displayOptions';
-import { autoMappedCase, readDataMode } from '../common/autoMap';
+import { autoMappedCase, readDataMode } from '../../../caseSync/autoMap';
 import {
 	autoMapNotice,
 	caseAttributeOptions,
@@ -16,8 +16,8 @@ import {
 	readableIdProperty,
 	simplifyProperty,
 } from '../common/caseProperties';
-import { readCaseAttributes, readClients } from '../common/caseInput';
-import { caseWriteFailed, createCase } from '../common/caseWrites';
+import { readCaseAttributes, readClients } from '../../../caseSync/caseInput';
+import { caseWriteFailed, createCase } from '../../../caseSync/caseWrites';
 import { caseOutput } from '../common/output';
 
 const properties: INodeProperties[] = [

@@ -2,11 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import { showOnlyFor } from '../../../../shared/displayOptions';
-import { buildCaseBody } from '../../../helpers/caseBody';
+import { buildCaseBody } from '../../../caseSync/caseBody';
 import { caseLocator, fetchCase, readCaseLocator } from '../common/caseLocator';
-import { given, readCaseAttributes, readEmptyFields } from '../common/caseInput';
+import { given, readCaseAttributes, readEmptyFields } from '../../../caseSync/caseInput';
 import { caseAttributeOptions, emptyFieldsProperty, simplifyProperty } from '../common/caseProperties';
-import { caseWriteFailed, patchCase } from '../common/caseWrites';
+import { caseWriteFailed, patchCase } from '../../../caseSync/caseWrites';
 import { caseOutput } from '../common/output';
 
 const properties: INodeProperties[] = [

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { uploadSource } from '../../../../shared/binaryStream';
 import { showOnlyFor } from '../../../../shared/displayOptions';
 import { headerSafe, multipartBody } from '../../../../shared/multipart';
-import { optionalText } from '../../../helpers/caseFields';
+import { optionalText } from '../../../caseSync/caseFields';
 import type { CsFileRecord } from '../../../helpers/records';
 import { caseStatusEndpoints, caseStatusRequest } from '../../../transport';
 import { caseLocator, readCaseLocator } from '../common/caseLocator';

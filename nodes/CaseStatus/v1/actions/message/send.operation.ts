@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import { showOnlyFor } from '../../../../shared/displayOptions';
-import { optionalText } from '../../../helpers/caseFields';
+import { optionalText } from '../../../caseSync/caseFields';
 import type { CsMessageRecord } from '../../../helpers/records';
 import { caseStatusEndpoints, caseStatusRequest } from '../../../transport';
 import { caseLocator, caseQuery, readCaseLocator } from '../common/caseLocator';

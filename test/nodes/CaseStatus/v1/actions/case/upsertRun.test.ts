@@ -6,7 +6,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { CaseStatus } from '../../../../../../nodes/CaseStatus/CaseStatus.node';
-import { LIST_ALL_FROM_ITEMS } from '../../../../../../nodes/CaseStatus/v1/actions/common/caseDirectory';
+import { LIST_ALL_FROM_ITEMS } from '../../../../../../nodes/CaseStatus/caseSync/caseDirectory';
 import { createContext, resolveNodeType } from '../../../../../support/n8nContext';
 import { API_KEY, STAFF } from '../../../fixtures';
 import { startCs, type CsHarness } from '../../../harness';

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { resolvePracticeArea, resolveStage } from './caseDiff';
 import { SYNCED_FIELDS, type DesiredCase, type SyncedField } from './caseFields';
-import type { CsPracticeAreaRecord } from './records';
+import type { CsPracticeAreaRecord } from '../helpers/records';
 
 /** One field a write would change: its value in Case Status now (null for a new case) and the value it would get. */
 export interface FieldChange extends IDataObject {

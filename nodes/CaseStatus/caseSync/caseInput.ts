@@ -9,7 +9,7 @@ import {
 	emailList,
 	optionalText,
 	type DesiredCase,
-} from '../../../helpers/caseFields';
+} from './caseFields';
 
 /** What an added but empty field means: leave Case Status as it is, or clear the field there. */
 export type EmptyFields = 'ignore' | 'clear';

@@ -1,4 +1,4 @@
-import { calendarDate, clientList, emailList, optionalText, sameCalendarDate } from '../../../../nodes/CaseStatus/helpers/caseFields';
+import { calendarDate, clientList, emailList, optionalText, sameCalendarDate } from '../../../../nodes/CaseStatus/caseSync/caseFields';
 
 describe('emailList', () => {
 	it('reads comma-, semicolon- and line-separated text', () => {

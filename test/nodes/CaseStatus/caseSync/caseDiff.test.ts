@@ -1,4 +1,4 @@
-import { diffCase, resolvePracticeArea } from '../../../../nodes/CaseStatus/helpers/caseDiff';
+import { diffCase, resolvePracticeArea } from '../../../../nodes/CaseStatus/caseSync/caseDiff';
 import type { CsCaseRecord, CsPracticeAreaRecord } from '../../../../nodes/CaseStatus/helpers/records';
 
 const stages = (first: number) => [

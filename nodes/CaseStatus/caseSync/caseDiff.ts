@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { calendarDate, SYNCED_FIELDS, type DesiredCase, type SyncedField } from './caseFields';
-import type { CsCaseRecord, CsPerson, CsPracticeAreaRecord, CsStageRecord } from './records';
+import type { CsCaseRecord, CsPerson, CsPracticeAreaRecord, CsStageRecord } from '../helpers/records';
 
 export interface CaseDiff {
 	/** The given fields whose value differs from the case, in a fixed order. */

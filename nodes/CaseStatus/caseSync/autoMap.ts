@@ -6,9 +6,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { calendarDate, clientList, type DesiredCase } from '../../../helpers/caseFields';
+import { calendarDate, clientList, type DesiredCase } from './caseFields';
 import { readCaseAttributes, type EmptyFields } from './caseInput';
-import { AUTO_MAP_KEYS_TEXT } from './caseProperties';
+import { AUTO_MAP_KEYS_TEXT } from '../v1/actions/common/caseProperties';
 
 export type DataMode = 'autoMapInputData' | 'defineBelow';
 

@@ -5,13 +5,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { changesToCreate, changesToUpdate, foreseenRefusal, type FieldChange } from '../../../helpers/casePreview';
-import type { DesiredCase, SyncedField } from '../../../helpers/caseFields';
-import type { CsCaseRecord, CsPracticeAreaRecord } from '../../../helpers/records';
-import { asNodeError } from '../common/nodeError';
-import { caseOutput } from '../common/output';
-import { practiceAreasForRun } from '../common/practiceAreas';
-import { knownStaff, staffEmailsForRun } from '../common/staff';
+import { changesToCreate, changesToUpdate, foreseenRefusal, type FieldChange } from './casePreview';
+import type { DesiredCase, SyncedField } from './caseFields';
+import type { CsCaseRecord, CsPracticeAreaRecord } from '../helpers/records';
+import { asNodeError } from '../v1/actions/common/nodeError';
+import { caseOutput } from '../v1/actions/common/output';
+import { practiceAreasForRun } from '../v1/actions/common/practiceAreas';
+import { knownStaff, staffEmailsForRun } from './staff';
 
 export const previewOnlyProperty: INodeProperties = {
 	displayName: 'Preview Only (Write Nothing)',

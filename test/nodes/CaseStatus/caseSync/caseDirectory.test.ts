@@ -6,12 +6,12 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { CaseStatus } from '../../../../../../nodes/CaseStatus/CaseStatus.node';
-import { CLOCK_SKEW_MARGIN_MS, IDLE_MS, LIST_ALL_FROM_ITEMS, MAX_DIRECTORIES, SAME_CLOCK_MARGIN_MS } from '../../../../../../nodes/CaseStatus/v1/actions/common/caseDirectory';
-import type { LoggedRequest } from '../../../../../../simulators/shared/http';
-import { createContext, resolveNodeType } from '../../../../../support/n8nContext';
-import { API_KEY, STAFF } from '../../../fixtures';
-import { startCs, type CsHarness } from '../../../harness';
+import { CaseStatus } from '../../../../nodes/CaseStatus/CaseStatus.node';
+import { CLOCK_SKEW_MARGIN_MS, IDLE_MS, LIST_ALL_FROM_ITEMS, MAX_DIRECTORIES, SAME_CLOCK_MARGIN_MS } from '../../../../nodes/CaseStatus/caseSync/caseDirectory';
+import type { LoggedRequest } from '../../../../simulators/shared/http';
+import { createContext, resolveNodeType } from '../../../support/n8nContext';
+import { API_KEY, STAFF } from '../fixtures';
+import { startCs, type CsHarness } from '../harness';
 
 let cs: CsHarness;
 beforeAll(async () => {

@@ -18,10 +18,10 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import type { CsCaseRecord } from '../../../helpers/records';
-import { caseStatusApiRootForRun, caseStatusEndpoints, caseStatusListAll } from '../../../transport';
-import { findCasesBy } from './caseLocator';
-import { asNodeError } from './nodeError';
+import type { CsCaseRecord } from '../helpers/records';
+import { caseStatusApiRootForRun, caseStatusEndpoints, caseStatusListAll } from '../transport';
+import { findCasesBy } from '../v1/actions/common/caseLocator';
+import { asNodeError } from '../v1/actions/common/nodeError';
 
 /**
  * From this many items a run lists all cases rather than looking each one up. A lookup costs one

@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { CaseStatus } from '../../../../../../nodes/CaseStatus/CaseStatus.node';
-import { runNode } from '../../../../../support/n8nContext';
-import { STAFF } from '../../../fixtures';
-import { startCs, type CsHarness } from '../../../harness';
+import { CaseStatus } from '../../../../nodes/CaseStatus/CaseStatus.node';
+import { runNode } from '../../../support/n8nContext';
+import { STAFF } from '../fixtures';
+import { startCs, type CsHarness } from '../harness';
 
 let cs: CsHarness;
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 /** Which refused creates name the case that already has the integration ID (so Create or Update updates it instead). */
-import { caseIdOfDuplicate } from '../../../../nodes/CaseStatus/helpers/caseRefusal';
+import { caseIdOfDuplicate } from '../../../../nodes/CaseStatus/caseSync/caseRefusal';
 
 /** An error as the transport throws it: the status and Case Status's body (as text, the way it is kept). */
 const refused = (httpCode: string, body: unknown) => ({ httpCode, errorResponse: { body: JSON.stringify(body) } });

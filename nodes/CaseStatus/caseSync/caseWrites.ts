@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { buildCaseBody } from '../../../helpers/caseBody';
-import type { DesiredCase } from '../../../helpers/caseFields';
-import { caseLabel, readRefusal, refusalHint } from '../../../helpers/caseRefusal';
-import type { CsCaseRecord } from '../../../helpers/records';
-import { caseStatusEndpoints, caseStatusRequest } from '../../../transport';
-import { withFailureFields } from '../../../../shared/router';
-import { asNodeError } from './nodeError';
+import { buildCaseBody } from './caseBody';
+import type { DesiredCase } from './caseFields';
+import { caseLabel, readRefusal, refusalHint } from './caseRefusal';
+import type { CsCaseRecord } from '../helpers/records';
+import { caseStatusEndpoints, caseStatusRequest } from '../transport';
+import { withFailureFields } from '../../shared/router';
+import { asNodeError } from '../v1/actions/common/nodeError';
 
 export interface CaseIds {
 	readableId?: string | null;

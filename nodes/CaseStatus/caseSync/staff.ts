@@ -1,9 +1,9 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { oncePerNodeRun } from '../../../../shared/perNodeRun';
-import { caseStatusEndpoints, caseStatusListAll } from '../../../transport';
-import { asNodeError } from './nodeError';
+import { oncePerNodeRun } from '../../shared/perNodeRun';
+import { caseStatusEndpoints, caseStatusListAll } from '../transport';
+import { asNodeError } from '../v1/actions/common/nodeError';
 
 /** Roles a case's attorneys and paralegals can have (clients are never staff). */
 const STAFF_ROLES = ['admin', 'attorney', 'paralegal', 'support'];

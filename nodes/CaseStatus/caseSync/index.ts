@@ -1,0 +1,28 @@
+/**
+ * # The case sync (Case Status → Case → Create or Update)
+ *
+ * What it does: each item describes a case as the case management system has it (integration ID =
+ * SmartAdvocate's case ID). The sync finds the Case Status case with that integration ID, compares
+ * the fields the item gives, and creates the case, writes only the changed fields, leaves it alone,
+ * or (Preview Only) says what it would do. A case Case Status refuses fails its own item with the
+ * reason and what to do; the rest of the run goes on.
+ *
+ * The files, in the order a run meets them:
+ * - `autoMap.ts`, `caseInput.ts`  read the item into a DesiredCase (auto-map keys or node parameters)
+ * - `caseFields.ts`               the synced fields, their normal forms and what "cleared" means
+ * - `createOrUpdate.ts`           one item from start to end: look up, compare, write or preview
+ * - `caseDirectory.ts`            which Case Status case carries an integration ID (lookups, or a
+ *                                 kept list of the account's cases for big runs)
+ * - `staff.ts`                    the firm's Case Status staff, to leave out (and name) unknown people
+ * - `caseDiff.ts`                 which fields differ, with practice area and stage resolved by mapping
+ * - `caseBody.ts`, `caseWrites.ts` the POST/PATCH body and the writes themselves
+ * - `caseRefusal.ts`              a refused write read into a sentence naming the case and what to fix
+ * - `upsertPreview.ts`, `casePreview.ts` Preview Only: the same comparison, nothing written
+ *
+ * What it guarantees:
+ * - One case per integration ID: items with the same ID take turns, cases the run writes join the
+ *   directory at once, and a create refused as a duplicate (another run created it) updates that case.
+ * - Only differing fields are written, in one PATCH per case; an unchanged case costs no write.
+ */
+export { syncCase } from './createOrUpdate';
+export { forgetDirectories } from './caseDirectory';
