@@ -260,6 +260,19 @@ export class CsState {
 		this.indexCase(c);
 	}
 
+	/**
+	 * Removes a case as staff deleting it in the app do: the API no longer lists or finds it, and its
+	 * integration ID is free for a new case. A case with messages or files is refused (the simulator
+	 * would have to delete those too).
+	 */
+	deleteCase(c: CsCase): boolean {
+		if (this.caseMessages(c.id).items.length || this.caseFiles(c.id).items.length) return false;
+		this.unindexCase(c);
+		this.cases.delete(c.id);
+		this.caseOrder.splice(this.caseOrder.indexOf(c.id), 1);
+		return true;
+	}
+
 	caseByIntegrationId(integrationId: string): CsCase | undefined {
 		const id = this.casesByIntegrationId.get(integrationId);
 		return id === undefined ? undefined : this.cases.get(id);

@@ -6,7 +6,7 @@
 import { SimError, type Route } from '../../shared/http';
 import { normalizeUsCellPhone } from '../../shared/phone';
 import type { CsContext } from '../context';
-import { caseFromBody, fieldError, jsonObject } from '../request';
+import { caseFromBody, caseFromPath, fieldError, jsonObject } from '../request';
 import { optionalText, timestamp } from '../rules';
 import { fileToApi, messageToApi, userToApi } from '../serialize';
 import { ALL_ROLES, DIRECTIONS, type CsCase, type CsRole, type CsUser, type Direction } from '../state';
@@ -105,6 +105,15 @@ export function adminRoutes(ctx: CsContext): Route[] {
 					created_at: ctx.clock.now().getTime(),
 				});
 				return { status: 201, body: userToApi(user) };
+			},
+		},
+		{
+			method: 'DELETE',
+			pattern: '/__admin/cases/{id}',
+			handler: (req) => {
+				const c = caseFromPath(ctx.state, req.params.id);
+				if (!ctx.state.deleteCase(c)) throw fieldError(409, 'id', `Case ${c.id} has messages or files; the simulator deletes only cases without them.`);
+				return { status: 200, body: { deleted: c.id } };
 			},
 		},
 		{

@@ -278,3 +278,19 @@ describe('close and reopen', () => {
 		expect((await h.api.post('/v1/api/cases/1/reopen')).status).toBe(404);
 	});
 });
+
+describe('DELETE /__admin/cases/{id}', () => {
+	it('removes a case from the API, and its integration ID can be used again', async () => {
+		const created = (await create({ integration_id: 'DEL-1', readable_id: 'DEL-1' })).data as { id: number };
+		expect((await h.bare.delete(`/__admin/cases/${created.id}`)).status).toBe(200);
+		expect((await h.api.get(`/v1/api/cases/${created.id}`)).status).toBe(404);
+		expect((await h.api.patch(`/v1/api/cases/${created.id}`, { description: 'x' })).status).toBe(404);
+		expect(await list({ integration_id: 'DEL-1' })).toEqual([]);
+		expect(await list()).not.toContain(created.id);
+		expect((await create({ integration_id: 'DEL-1', readable_id: 'DEL-1' })).status).toBe(201);
+	});
+
+	it('answers 404 for an unknown case', async () => {
+		expect((await h.bare.delete('/__admin/cases/424242')).status).toBe(404);
+	});
+});
