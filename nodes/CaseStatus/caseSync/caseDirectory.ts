@@ -14,6 +14,12 @@
  * by its case ID, so one whose integration ID changed leaves its old key. Cases the run creates
  * or updates join the directory at once, and items with the same integration ID take turns, so
  * two of them never create two cases.
+ *
+ * A deletion in Case Status changes no `updated_at`, so a refresh never learns of it. Hence a
+ * case known only from an earlier run's read is read again (`GET /cases/{id}`) before it is
+ * reported unchanged (`seenInThisRun`), and a write answered 404 forgets it; either way it is
+ * created again. That costs one call per unchanged case only in a run within IDLE_MS of another
+ * (a nightly run lists or looks up for itself); a run that lists everything checks nothing twice.
  */
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
@@ -70,6 +76,8 @@ type CaseKey = number | string;
 /** Case Status's cases as last read, by case ID, with an index by integration ID. */
 class Directory {
 	private readonly byCaseId = new Map<CaseKey, CsCaseRecord>();
+	/** When each case was last seen in Case Status (a read's start, or our write's answer), by n8n's clock. */
+	private readonly seenAt = new Map<CaseKey, number>();
 	private readonly byIntegrationId = new Map<string, Set<CaseKey>>();
 	private unnumbered = 0;
 	/** When the last read (full list or refresh) started, by n8n's clock. */
@@ -83,19 +91,27 @@ class Directory {
 	clear(): void {
 		this.byCaseId.clear();
 		this.byIntegrationId.clear();
+		this.seenAt.clear();
 	}
 
-	/** Puts a case as it is now, moving it to its new integration ID when that changed. */
-	merge(record: CsCaseRecord): void {
-		const caseKey: CaseKey = record.id ?? `unnumbered:${this.unnumbered++}`;
+	/** Takes a case out (Case Status no longer has it). */
+	remove(caseKey: CaseKey): void {
 		const before = this.byCaseId.get(caseKey);
-		if (before) {
-			const oldKey = integrationIdKey(before.integration_id);
-			const same = this.byIntegrationId.get(oldKey);
-			same?.delete(caseKey);
-			if (same?.size === 0) this.byIntegrationId.delete(oldKey);
-		}
+		if (!before) return;
+		const oldKey = integrationIdKey(before.integration_id);
+		const same = this.byIntegrationId.get(oldKey);
+		same?.delete(caseKey);
+		if (same?.size === 0) this.byIntegrationId.delete(oldKey);
+		this.byCaseId.delete(caseKey);
+		this.seenAt.delete(caseKey);
+	}
+
+	/** Puts a case as it is now (seen in Case Status at `seenAt`), moving it to its new integration ID when that changed. */
+	merge(record: CsCaseRecord, seenAt: number): void {
+		const caseKey: CaseKey = record.id ?? `unnumbered:${this.unnumbered++}`;
+		this.remove(caseKey);
 		this.byCaseId.set(caseKey, record);
+		this.seenAt.set(caseKey, seenAt);
 		const key = integrationIdKey(record.integration_id);
 		if (!key) return;
 		const same = this.byIntegrationId.get(key);
@@ -114,6 +130,11 @@ class Directory {
 	refreshFrom(): number {
 		if (this.serverAheadMs === undefined) return this.readStartedAt - CLOCK_SKEW_MARGIN_MS;
 		return this.readStartedAt + Math.min(this.serverAheadMs, CLOCK_SKEW_MARGIN_MS) - SAME_CLOCK_MARGIN_MS;
+	}
+
+	/** When a case was last seen in Case Status; 0 when not kept here. */
+	lastSeen(record: CsCaseRecord): number {
+		return record.id === undefined ? 0 : (this.seenAt.get(record.id) ?? 0);
 	}
 
 	/** After a full read, an integration ID missing here has no case. */
@@ -174,6 +195,8 @@ interface RunState {
 	lookedUp: Map<string, CsCaseRecord[]>;
 	/** The last item's turn per integration ID. */
 	turns: Map<string, Promise<void>>;
+	/** When the run first asked for a case, by n8n's clock. */
+	startedAt: number;
 }
 
 const perRun = new WeakMap<object, RunState>();
@@ -181,7 +204,7 @@ const perRun = new WeakMap<object, RunState>();
 function runStateOf(ctx: IExecuteFunctions): RunState {
 	let state = perRun.get(ctx);
 	if (!state) {
-		state = { lookedUp: new Map(), turns: new Map() };
+		state = { lookedUp: new Map(), turns: new Map(), startedAt: Date.now() };
 		perRun.set(ctx, state);
 	}
 	return state;
@@ -198,7 +221,7 @@ async function readAll(ctx: IExecuteFunctions, itemIndex: number, directory: Dir
 		{ action: 'list the cases in Case Status to compare with', itemIndex },
 	)) as unknown as CsCaseRecord[];
 	directory.clear();
-	for (const record of cases) directory.merge(record);
+	for (const record of cases) directory.merge(record, startedAt);
 	directory.readStartedAt = startedAt;
 }
 
@@ -223,7 +246,7 @@ async function refresh(ctx: IExecuteFunctions, itemIndex: number, directory: Dir
 		return;
 	}
 	// A server that ignores the filter sends every case: merging them is still right.
-	for (const record of changed) directory.merge(record);
+	for (const record of changed) directory.merge(record, startedAt);
 	directory.readStartedAt = startedAt;
 }
 
@@ -274,7 +297,7 @@ export async function casesWithIntegrationId(this: IExecuteFunctions, itemIndex:
 export function rememberCase(ctx: IExecuteFunctions, integrationId: string, record: CsCaseRecord): void {
 	const run = runStateOf(ctx);
 	if (run.resolved) {
-		run.resolved.merge({ ...record, integration_id: record.integration_id ?? integrationId });
+		run.resolved.merge({ ...record, integration_id: record.integration_id ?? integrationId }, Date.now());
 		run.resolved.noteWritten(record);
 		run.resolved.lastUsed = Date.now();
 	} else run.lookedUp.set(integrationIdKey(integrationId), [record]);
@@ -298,4 +321,23 @@ export async function inTurn<T>(ctx: IExecuteFunctions, integrationId: string, w
 		finish();
 		if (turns.get(key) === mine) turns.delete(key);
 	}
+}
+
+/**
+ * Whether this run has seen the case in Case Status itself: looked it up, listed or refreshed it,
+ * or written it. A case known only from an earlier run's read may have been deleted since (a
+ * refresh lists changed cases, never deleted ones), so Create or Update reads it again before it
+ * reports it unchanged.
+ */
+export function seenInThisRun(ctx: IExecuteFunctions, record: CsCaseRecord): boolean {
+	const run = runStateOf(ctx);
+	if (!run.resolved) return true;
+	return run.resolved.lastSeen(record) >= run.startedAt;
+}
+
+/** A case Case Status no longer has (deleted there): later items and runs no longer find it. */
+export function forgetCase(ctx: IExecuteFunctions, integrationId: string, record: CsCaseRecord): void {
+	const run = runStateOf(ctx);
+	if (run.resolved && record.id !== undefined) run.resolved.remove(record.id);
+	run.lookedUp.delete(integrationIdKey(integrationId));
 }

@@ -12,7 +12,7 @@ import { asNodeError } from '../v1/actions/common/nodeError';
 import { practiceAreasForRun } from '../v1/actions/common/practiceAreas';
 import { buildCaseBody } from './caseBody';
 import { diffCase } from './caseDiff';
-import { casesWithIntegrationId, inTurn, integrationIdKey, LIST_ALL_FROM_ITEMS, rememberCase } from './caseDirectory';
+import { casesWithIntegrationId, forgetCase, inTurn, integrationIdKey, LIST_ALL_FROM_ITEMS, rememberCase, seenInThisRun } from './caseDirectory';
 import { isCleared, SYNCED_FIELDS, type DesiredCase, type SyncedField } from './caseFields';
 import { given, readClients } from './caseInput';
 import { caseIdOfDuplicate } from './caseRefusal';
@@ -94,14 +94,21 @@ function notFound(this: IExecuteFunctions, itemIndex: number, desired: DesiredCa
 	return [{ json, pairedItem: { item: itemIndex } }];
 }
 
-async function createOrUpdate(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	desired: DesiredCase,
-	integrationId: string,
-	autoMapped: boolean,
-): Promise<INodeExecutionData[]> {
-	const ids = { readableId: desired.readableId, integrationId };
+/** One item's case on its way through the sync. */
+interface Item {
+	itemIndex: number;
+	integrationId: string;
+	/** The case as the item gives it; unknown staff are left out once known (see dropUnknownStaff). */
+	desired: DesiredCase;
+	autoMapped: boolean;
+	/** Staff the item names that Case Status does not know, once read. */
+	ignoredEmails?: string[];
+	/** Set once the case turned out deleted in Case Status, so it is created again at most once. */
+	deletedInCaseStatus?: boolean;
+}
+
+async function createOrUpdate(this: IExecuteFunctions, item: Item): Promise<INodeExecutionData[]> {
+	const { itemIndex, integrationId } = item;
 	const found = await casesWithIntegrationId.call(this, itemIndex, integrationId);
 	if (found.length > 1) {
 		throw new NodeOperationError(this.getNode(), `${found.length} cases in Case Status have integration ID ${integrationId}`, {
@@ -111,34 +118,72 @@ async function createOrUpdate(
 			itemIndex,
 		});
 	}
+	if (found.length === 0) return await createNew.call(this, item);
+	return await updateExisting.call(this, item, found[0]);
+}
 
-	if (found.length === 0) {
-		if (!autoMapped) desired.clients = readClients.call(this, itemIndex);
-		if (this.getNodeParameter('whenNotFound', itemIndex, 'create') === 'output') return notFound.call(this, itemIndex, desired);
-		if (!desired.readableId) {
-			throw new NodeOperationError(this.getNode(), `The Readable ID is empty, so case with integration ID ${integrationId} cannot be created`, {
-				description: 'No case has this integration ID yet, and Case Status needs a readable ID to create one. Map the case number.',
-				itemIndex,
-			});
-		}
-		// The preview names unknown staff itself, from the case as given: before they are dropped.
-		if (isPreviewOnly(this, itemIndex)) return await previewCreate.call(this, itemIndex, desired);
-		const ignoredEmails = await dropUnknownStaff.call(this, itemIndex, desired);
-		let created: CsCaseRecord;
-		try {
-			created = await createCase.call(this, itemIndex, desired);
-		} catch (error) {
-			const existing = await duplicateOf.call(this, error, itemIndex, ids);
-			rememberCase(this, integrationId, existing);
-			return await updateExisting.call(this, itemIndex, existing, desired, integrationId, ignoredEmails);
-		}
-		rememberCase(this, integrationId, created);
-		const written = SYNCED_FIELDS.filter((field) => desired[field] !== undefined && !isCleared(desired[field]));
-		return result.call(this, itemIndex, created, 'created', written, {}, ignoredEmails);
+/** Leaves out unknown staff once per item; returns whom it left out. */
+async function ignoredEmailsOf(this: IExecuteFunctions, item: Item): Promise<string[]> {
+	item.ignoredEmails ??= await dropUnknownStaff.call(this, item.itemIndex, item.desired);
+	return item.ignoredEmails;
+}
+
+/** No case has the integration ID: create it (or preview, or output it unwritten). */
+async function createNew(this: IExecuteFunctions, item: Item): Promise<INodeExecutionData[]> {
+	const { itemIndex, integrationId, desired } = item;
+	if (!item.autoMapped && desired.clients === undefined) desired.clients = readClients.call(this, itemIndex);
+	if (this.getNodeParameter('whenNotFound', itemIndex, 'create') === 'output') return notFound.call(this, itemIndex, desired);
+	if (!desired.readableId) {
+		throw new NodeOperationError(this.getNode(), `The Readable ID is empty, so case with integration ID ${integrationId} cannot be created`, {
+			description: 'No case has this integration ID yet, and Case Status needs a readable ID to create one. Map the case number.',
+			itemIndex,
+		});
 	}
+	// The preview names unknown staff itself, from the case as given: before they are dropped.
+	if (isPreviewOnly(this, itemIndex)) return await previewCreate.call(this, itemIndex, desired);
+	const ignoredEmails = await ignoredEmailsOf.call(this, item);
+	let created: CsCaseRecord;
+	try {
+		created = await createCase.call(this, itemIndex, desired);
+	} catch (error) {
+		const existing = await duplicateOf.call(this, error, itemIndex, { readableId: desired.readableId, integrationId });
+		rememberCase(this, integrationId, existing);
+		return await updateExisting.call(this, item, existing);
+	}
+	rememberCase(this, integrationId, created);
+	const written = SYNCED_FIELDS.filter((field) => desired[field] !== undefined && !isCleared(desired[field]));
+	return result.call(this, itemIndex, created, 'created', written, {}, ignoredEmails);
+}
 
-	const ignoredEmails = await dropUnknownStaff.call(this, itemIndex, desired);
-	return await updateExisting.call(this, itemIndex, found[0], desired, integrationId, ignoredEmails);
+/** The case Case Status has deleted: forgotten, and created again from the item (once). */
+async function createDeleted(this: IExecuteFunctions, item: Item, gone: CsCaseRecord): Promise<INodeExecutionData[] | undefined> {
+	if (item.deletedInCaseStatus) return undefined;
+	item.deletedInCaseStatus = true;
+	forgetCase(this, item.integrationId, gone);
+	return await createNew.call(this, item);
+}
+
+/** The case as Case Status has it now, or undefined when it has been deleted there. */
+async function currentCase(this: IExecuteFunctions, itemIndex: number, known: CsCaseRecord): Promise<CsCaseRecord | undefined> {
+	try {
+		return await fetchCase.call(this, itemIndex, { mode: 'id', value: String(known.id) });
+	} catch (error) {
+		if (isNotFound(error)) return undefined;
+		throw asNodeError(this.getNode(), error);
+	}
+}
+
+const isNotFound = (error: unknown) => String((error as { httpCode?: unknown } | null)?.httpCode ?? '') === '404';
+
+/**
+ * A case known only from an earlier run's read is read again before the run reports it
+ * unchanged or previews it: Case Status may have deleted it since (see caseDirectory.ts).
+ */
+async function confirmedCase(this: IExecuteFunctions, item: Item, known: CsCaseRecord, unchanged: boolean): Promise<CsCaseRecord | undefined> {
+	if (seenInThisRun(this, known) || !(unchanged || isPreviewOnly(this, item.itemIndex))) return known;
+	const current = await currentCase.call(this, item.itemIndex, known);
+	if (current) rememberCase(this, item.integrationId, current);
+	return current;
 }
 
 /**
@@ -161,16 +206,18 @@ async function duplicateOf(this: IExecuteFunctions, error: unknown, itemIndex: n
 }
 
 /** Compares the case Case Status has with the item and writes the difference, if any (or previews it). */
-async function updateExisting(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	existing: CsCaseRecord,
-	desired: DesiredCase,
-	integrationId: string,
-	ignoredEmails: string[],
-): Promise<INodeExecutionData[]> {
+async function updateExisting(this: IExecuteFunctions, item: Item, known: CsCaseRecord): Promise<INodeExecutionData[]> {
+	const { itemIndex, integrationId, desired } = item;
+	const ignoredEmails = await ignoredEmailsOf.call(this, item);
 	const areas = await practiceAreasIfNeeded.call(this, itemIndex, desired);
-	const { changedFields, previous } = diffCase(existing, desired, areas);
+	let existing = known;
+	let { changedFields, previous } = diffCase(existing, desired, areas);
+	const current = await confirmedCase.call(this, item, existing, changedFields.length === 0);
+	if (!current) return (await createDeleted.call(this, item, existing)) ?? [];
+	if (current !== existing) {
+		existing = current;
+		({ changedFields, previous } = diffCase(existing, desired, areas));
+	}
 	if (isPreviewOnly(this, itemIndex)) return previewUpdate.call(this, itemIndex, existing, desired, { changedFields, previous }, areas, ignoredEmails);
 	if (changedFields.length === 0) {
 		return result.call(this, itemIndex, existing, 'unchanged', [], {}, ignoredEmails);
@@ -181,6 +228,9 @@ async function updateExisting(
 		rememberCase(this, integrationId, updated);
 		return result.call(this, itemIndex, updated, 'updated', changedFields, previous, ignoredEmails);
 	} catch (error) {
+		// Deleted in Case Status since it was read: created again rather than failed.
+		const recreated = isNotFound(error) ? await createDeleted.call(this, item, existing) : undefined;
+		if (recreated) return recreated;
 		return caseWriteFailed.call(this, error, itemIndex, 'update', {
 			readableId: desired.readableId ?? existing.readable_id,
 			integrationId,
@@ -200,5 +250,5 @@ export async function syncCase(
 	autoMapped: boolean,
 ): Promise<INodeExecutionData[]> {
 	readLookupsAhead.call(this, itemIndex, desired);
-	return await inTurn(this, integrationId, async () => await createOrUpdate.call(this, itemIndex, desired, integrationId, autoMapped));
+	return await inTurn(this, integrationId, async () => await createOrUpdate.call(this, { itemIndex, desired, integrationId, autoMapped }));
 }

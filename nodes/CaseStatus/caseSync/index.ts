@@ -22,6 +22,8 @@
  * What it guarantees:
  * - One case per integration ID: items with the same ID take turns, cases the run writes join the
  *   directory at once, and a create refused as a duplicate (another run created it) updates that case.
+ * - Nothing is reported "unchanged" that Case Status does not have: a case deleted there is created
+ *   again by the next run that reads it (see caseDirectory.ts).
  * - Only differing fields are written, in one PATCH per case; an unchanged case costs no write.
  */
 export { syncCase } from './createOrUpdate';

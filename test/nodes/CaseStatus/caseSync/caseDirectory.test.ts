@@ -259,3 +259,52 @@ describe('Case → Create or Update, later runs on the same Case Status account'
 		expect(await cs.writes()).toEqual(['POST /v1/api/cases']); // the case created elsewhere, only
 	});
 });
+
+describe('a case deleted in Case Status after the directory was read', () => {
+	/** Syncs LIST_ALL_FROM_ITEMS new cases (a kept directory), then deletes the given ones in Case Status as staff would. */
+	async function syncThenDelete(account: string, deleted: number[]) {
+		const items = newCases(LIST_ALL_FROM_ITEMS);
+		const first = await upsert(items, { account });
+		expect(first.every((item) => item.json.operationResult === 'created')).toBe(true);
+		for (const n of deleted) expect((await cs.admin.delete(`/__admin/cases/${first[n].json.caseId as number}`)).status).toBe(200);
+		return items;
+	}
+	const inCaseStatus = async (n: number) => (await integrationIdsInCaseStatus()).includes(String(540000 + n));
+
+	it('"Sync Now" for that one case soon after creates it again instead of reporting it unchanged', async () => {
+		const account = newAccount();
+		await syncThenDelete(account, [0]);
+		const again = await upsert([newCase(0)], { account });
+		expect(again[0].json).toMatchObject({ operationResult: 'created', integrationId: '540000' });
+		expect(await inCaseStatus(0)).toBe(true);
+	});
+
+	it('a changed case whose update Case Status answers 404 (deleted) is created again with the new fields', async () => {
+		const account = newAccount();
+		await syncThenDelete(account, [1]);
+		const again = await upsert([newCase(1, { stage: 'Pre-Litigation' })], { account });
+		expect(again[0].json).toMatchObject({ operationResult: 'created', integrationId: '540001' });
+		const state = (await cs.admin.get('/__admin/state')).data as { cases: Array<{ integration_id: string; stage_id: number | null }> };
+		expect(state.cases.filter((c) => c.integration_id === '540001')).toHaveLength(1);
+	});
+
+	it('a big run soon after (the next slice) creates the deleted cases again and leaves the others unchanged', async () => {
+		const account = newAccount();
+		const items = await syncThenDelete(account, [2, 7]);
+		const again = await upsert(items, { account });
+		const results = again.map((item) => item.json.operationResult);
+		expect(results.filter((r) => r === 'created')).toHaveLength(2);
+		expect([results[2], results[7]]).toEqual(['created', 'created']);
+		expect(results.filter((r) => r === 'unchanged')).toHaveLength(items.length - 2);
+		expect(await inCaseStatus(2)).toBe(true);
+		expect(await inCaseStatus(7)).toBe(true);
+	});
+
+	it('a preview soon after says the deleted case would be created', async () => {
+		const account = newAccount();
+		await syncThenDelete(account, [3]);
+		const preview = await upsert([newCase(3)], { account, parameters: { previewOnly: true } });
+		expect(preview[0].json.operationResult).toBe('wouldCreate');
+		expect(await inCaseStatus(3)).toBe(false);
+	});
+});
