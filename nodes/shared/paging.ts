@@ -118,3 +118,62 @@ export async function readAllPages(
 	}
 	return results;
 }
+
+/** Where the next page of a keyset read starts. */
+export interface KeysetStart {
+	/** The time to ask from, inclusive (undefined: the window's own start). */
+	from?: string;
+	/** Pages already read that start at `from` and hold only records of that time (ties). */
+	pageAtFrom: number;
+}
+
+/**
+ * Reads a list sorted by time then ID by keyset: each page is asked from the time of the last record
+ * read (inclusive) instead of by page number. Page numbers shift when a record before them leaves
+ * the list (staff edit a case while the pages are read, and it moves out of the window), so a record
+ * slides onto a page already read and is skipped; a read that starts from the last record cannot
+ * skip one. Records at that time come again and are dropped by ID, so each record is returned once.
+ * A page holding only records of one time (more ties than a page) goes on to the next page number
+ * at that same time. Pages are read one after another, as each starts where the previous ended.
+ */
+export async function readByKeyset(
+	ctx: ServiceContext,
+	service: string,
+	call: CallDescription,
+	fetchPage: (start: KeysetStart) => Promise<Page>,
+	stampOf: (record: IDataObject) => { id: string; ms: number; next: (ms: number) => string } | undefined,
+	options: { limit?: number; maxPages?: number; keep?: (record: IDataObject) => boolean } = {},
+): Promise<IDataObject[]> {
+	const limit = options.limit ?? Infinity;
+	const maxPages = options.maxPages ?? MAX_PAGES;
+	const seen = new Set<string>();
+	const results: IDataObject[] = [];
+	let start: KeysetStart = { pageAtFrom: 0 };
+	let fromMs = -Infinity;
+	for (let calls = 0; results.length < limit; calls++) {
+		if (calls >= maxPages) {
+			throw new NodeOperationError(ctx.getNode(), `${service} kept sending new pages after ${maxPages} pages while trying to ${call.action}; it seems to ignore paging`, {
+				description: `The node stopped so as not to read forever. Narrow the request (a shorter date window, a filter, or a Limit); if it keeps happening, tell ${service} support that paging is ignored.`,
+				itemIndex: call.itemIndex,
+			});
+		}
+		const { records, last } = await fetchPage(start);
+		let fresh = 0;
+		for (const record of records) {
+			const stamp = stampOf(record);
+			const key = stamp?.id ?? fingerprint(record);
+			if (seen.has(key)) continue;
+			seen.add(key);
+			fresh++;
+			if (results.length < limit && (!options.keep || options.keep(record))) results.push(record);
+		}
+		const lastStamp = records.length ? stampOf(records[records.length - 1]) : undefined;
+		// A further page at the same start with nothing new: the server ignores the page number.
+		if (last || records.length === 0 || (fresh === 0 && start.pageAtFrom > 0)) break;
+		if (lastStamp && lastStamp.ms > fromMs) {
+			start = { from: lastStamp.next(lastStamp.ms), pageAtFrom: 0 };
+			fromMs = lastStamp.ms;
+		} else start = { ...start, pageAtFrom: start.pageAtFrom + 1 };
+	}
+	return results;
+}

@@ -25,6 +25,8 @@ export const smartAdvocateEndpoints = {
 	caseStaff: (caseId: string | number) => `case/${encodeURIComponent(String(caseId))}/staff`,
 	caseTypes: () => 'case/CaseType',
 	caseStatuses: () => 'case/statuses',
+	// Read by keyset: sorted by `modifiedDate` then `caseID` (a second `pageRequest.sorts` entry, also
+	// proposed), each page asked from the last case's modified date (see smartAdvocateByDatePaged).
 	casesByDatePaged: () => 'case/byDatePaged',
 	updateCase: (caseId: string | number) => `case/${encodeURIComponent(String(caseId))}`,
 	noteTypes: () => 'case/notes/types',

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { smartAdvocateApiRoot } from '../../shared/baseUrl';
 import { withMultipartBody, type MultipartBody } from '../../shared/multipart';
-import { readAllPages } from '../../shared/paging';
+import { readAllPages, readByKeyset, type Page } from '../../shared/paging';
 import { oncePerNodeRun } from '../../shared/perNodeRun';
 import {
 	credentialForRun,
@@ -14,7 +14,7 @@ import {
 	type ServiceProfile,
 } from '../../shared/serviceRequest';
 import { DEFAULT_FILE_TIMEOUT_SECONDS, DEFAULT_TIMEOUT_SECONDS, timeoutMs } from '../../shared/timeouts';
-import { isKnownTimeZone, serverTimesInBody, zoneServerDates } from '../helpers/dates';
+import { formatForSmartAdvocate, isKnownTimeZone, parseSmartAdvocateDate, serverTimesInBody, zoneServerDates } from '../helpers/dates';
 import { smartAdvocateEndpoints } from './endpoints';
 
 export { smartAdvocateEndpoints };
@@ -176,55 +176,72 @@ export interface PagingOptions {
 
 /**
  * Every record of a `byDatePaged` search in the window, oldest first, stopping at `limit`.
- * Paging stops at a short page, at `totalPages`, or at a page with nothing new; pages after the
- * first are read several at a time (readAllPages), never past `totalPages`. `firstPage`
- * (0-based) starts later in the search, so a workflow can read a large window in slices. The
- * search is a POST that only reads, so it is retried like a GET.
+ *
+ * With `keyset` (the record's ID field), the search is sorted by modified date then ID and each
+ * page is asked from the modified date of the last record read (readByKeyset), so a case staff
+ * edit during the read cannot shift another past the pages already read; every record comes once.
+ * Without it, or from a later `firstPage` (0-based, a workflow reading a large window in slices),
+ * pages go by number, several at a time (readAllPages), never past `totalPages`. Either way paging
+ * stops at a short page or a page with nothing new. The search is a POST that only reads, so it is
+ * retried like a GET.
  */
 export async function smartAdvocateByDatePaged(
 	ctx: ServiceContext,
 	path: string,
 	window: DateWindow,
-	options: PagingOptions & { firstPage?: number },
+	options: PagingOptions & { firstPage?: number; keyset?: { idField: string } },
 	description: CallDescription,
 ): Promise<IDataObject[]> {
 	const limit = options.limit ?? Infinity;
 	const pageSize = Math.min(options.pageSize ?? Math.min(options.keep ? 500 : limit, 500), MAX_PAGE_SIZE);
 	const firstPage = options.firstPage ?? 0;
+	const sorts = [{ propertyPath: 'modifiedDate', sortDirection: 'Ascending' }];
+	if (options.keyset) sorts.push({ propertyPath: options.keyset.idField, sortDirection: 'Ascending' });
+	const readPage = async (modifiedFrom: string, currentPage: number): Promise<Page> => {
+		const response = await smartAdvocateRequest(
+			ctx,
+			{
+				method: 'POST',
+				path,
+				body: {
+					modifiedFromDateTime: modifiedFrom,
+					modifiedToDateTime: window.modifiedTo,
+					caseNumbers: window.caseNumbers ?? [],
+					...(window.extra ?? {}),
+					pageRequest: { currentPage, pageSize, filterExpression: {}, sorts },
+				},
+			},
+			{ ...description, readOnly: true },
+		);
+		const { records, totalPages } = recordsOfPage(response);
+		return {
+			records,
+			last: records.length < pageSize || (totalPages !== undefined && currentPage + 1 >= totalPages),
+			// Counted from this read's first page, so that no page past the end is requested.
+			totalPages: totalPages === undefined ? undefined : totalPages - firstPage,
+		};
+	};
+	if (options.keyset && firstPage === 0) {
+		const idField = options.keyset.idField;
+		return await readByKeyset(
+			ctx,
+			smartAdvocateProfile.name,
+			description,
+			async (start) => await readPage(start.from ?? window.modifiedFrom, start.pageAtFrom),
+			(record) => {
+				const modified = parseSmartAdvocateDate(record.modifiedDate);
+				if (!modified || record[idField] === undefined || record[idField] === null) return undefined;
+				// A millisecond early, so the next page has the records of that time whether the server's start is inclusive or not.
+				return { id: String(record[idField]), ms: modified.ms, next: (ms) => formatForSmartAdvocate(ms - 1, modified.naive) };
+			},
+			{ limit, keep: options.keep },
+		);
+	}
 	return await readAllPages(
 		ctx,
 		smartAdvocateProfile.name,
 		description,
-		async (pageIndex) => {
-			const currentPage = firstPage + pageIndex;
-			const response = await smartAdvocateRequest(
-				ctx,
-				{
-					method: 'POST',
-					path,
-					body: {
-						modifiedFromDateTime: window.modifiedFrom,
-						modifiedToDateTime: window.modifiedTo,
-						caseNumbers: window.caseNumbers ?? [],
-						...(window.extra ?? {}),
-						pageRequest: {
-							currentPage,
-							pageSize,
-							filterExpression: {},
-							sorts: [{ propertyPath: 'modifiedDate', sortDirection: 'Ascending' }],
-						},
-					},
-				},
-				{ ...description, readOnly: true },
-			);
-			const { records, totalPages } = recordsOfPage(response);
-			return {
-				records,
-				last: records.length < pageSize || (totalPages !== undefined && currentPage + 1 >= totalPages),
-				// Counted from this read's first page, so that no page past the end is requested.
-				totalPages: totalPages === undefined ? undefined : totalPages - firstPage,
-			};
-		},
+		async (pageIndex) => await readPage(window.modifiedFrom, firstPage + pageIndex),
 		{ limit, keep: options.keep },
 	);
 }

@@ -1,6 +1,6 @@
 import { sleep, type IDataObject } from 'n8n-workflow';
 
-import { PAGES_IN_FLIGHT, readAllPages, type Page } from '../../../nodes/shared/paging';
+import { PAGES_IN_FLIGHT, readAllPages, readByKeyset, type KeysetStart, type Page } from '../../../nodes/shared/paging';
 import type { ServiceContext } from '../../../nodes/shared/serviceRequest';
 
 const ctx = { getNode: () => ({ name: 'Test', type: 'test', typeVersion: 1, position: [0, 0], parameters: {} }) } as unknown as ServiceContext;
@@ -165,5 +165,49 @@ describe('readAllPages', () => {
 		});
 		expect(s.asked).toHaveLength(5000);
 		expect(s.state.mostRunning).toBe(PAGES_IN_FLIGHT);
+	});
+});
+
+describe('readByKeyset', () => {
+	/** A server sorted by (time, id), answering `size` records at or after `from`, skipping `pageAtFrom` pages. */
+	function sortedServer(rows: Array<{ id: number; t: number }>, size: number) {
+		const asked: KeysetStart[] = [];
+		return {
+			asked,
+			fetchPage: async (start: KeysetStart): Promise<Page> => {
+				asked.push(start);
+				const from = start.from === undefined ? -Infinity : Number(start.from);
+				const page = rows.filter((row) => row.t >= from).slice(start.pageAtFrom * size, (start.pageAtFrom + 1) * size);
+				return { records: page, last: page.length < size };
+			},
+		};
+	}
+	const stampOf = (record: IDataObject) => ({ id: String(record.id), ms: record.t as number, next: (ms: number) => String(ms) });
+
+	it('returns every record once, each page asked from the last record\'s time', async () => {
+		const rows = Array.from({ length: 25 }, (_, i) => ({ id: i, t: 1000 + i }));
+		const sim = sortedServer(rows, 10);
+		const read = await readByKeyset(ctx, 'Test', call, sim.fetchPage, stampOf);
+		expect(ids(read)).toEqual(rows.map((row) => row.id));
+		expect(sim.asked.map((start) => start.from)).toEqual([undefined, '1009', '1018']);
+	});
+
+	it('goes on by page number while a whole page has one time (more ties than a page)', async () => {
+		const rows = [...Array.from({ length: 23 }, (_, i) => ({ id: i, t: 5 })), { id: 99, t: 6 }];
+		const sim = sortedServer(rows, 10);
+		const read = await readByKeyset(ctx, 'Test', call, sim.fetchPage, stampOf);
+		expect(ids(read)).toEqual(rows.map((row) => row.id));
+	});
+
+	it('stops when the server repeats a page whatever page number it is asked for', async () => {
+		const page = records(0, 10).map((record) => ({ ...record, t: 7 }));
+		const read = await readByKeyset(ctx, 'Test', call, async () => ({ records: page, last: false }), stampOf);
+		expect(ids(read)).toEqual(ids(page));
+	});
+
+	it('stops at the limit and counts only records that pass `keep`', async () => {
+		const rows = Array.from({ length: 40 }, (_, i) => ({ id: i, t: i }));
+		const read = await readByKeyset(ctx, 'Test', call, sortedServer(rows, 10).fetchPage, stampOf, { limit: 5, keep: (record) => (record.id as number) % 3 === 0 });
+		expect(ids(read)).toEqual([0, 3, 6, 9, 12]);
 	});
 });

@@ -211,6 +211,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 				keep,
 				pageSize: paging.pageSize ? Math.floor(paging.pageSize) : undefined,
 				firstPage: Math.max(1, Math.floor(paging.startPage ?? 1)) - 1,
+				// From the first page, by modified date and case ID: staff editing cases during the read cannot make one skipped.
+				keyset: { idField: 'caseID' },
 			},
 			{
 				action: `search cases modified from ${modifiedFrom} to ${modifiedTo}`,

@@ -1,7 +1,7 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
 import { SmartAdvocate } from '../../../../../../nodes/SmartAdvocate/SmartAdvocate.node';
-import type { LoggedRequest } from '../../../../../../simulators/shared/http';
-import { runNode } from '../../../../../support/n8nContext';
-import { answeredTogether } from '../../../../../support/requestLog';
+import { createContext, resolveNodeType, runNode } from '../../../../../support/n8nContext';
 import { buildFixture } from '../../../fixtures';
 import { startSa, type SaHarness } from '../../../harness';
 
@@ -146,18 +146,102 @@ describe('SmartAdvocate › Case › Get Many on a large firm', () => {
 		expect(new Set(seen).size).toBe(1201);
 	});
 
-	it('reads every page of the search several at a time with Return All, in order, each case once, and no page past the last', async () => {
-		await sa.admin.post('/__admin/latency', { ms: 150, route: 'byDatePaged' });
+	it('reads the search page after page from the last case read with Return All, in order, each case once', async () => {
 		const items = await byDate({ returnAll: true, paging: { pageSize: 100 } });
 		expect(items.map((i) => i.json.caseNumber)).toEqual([...Array.from({ length: 1200 }, (_, i) => `BULK-${String(i).padStart(5, '0')}`), 'PREMISES-NEWEST']);
-		// 1,201 cases in pages of 100: the search says 13 pages, and 13 are read.
+		// Each page starts at the last case read (which comes again and is dropped): 99 new cases a page after the first.
 		expect(await searches()).toBe(13);
-		const { data: logged } = await sa.admin.get<LoggedRequest[]>('/__admin/requests');
-		expect(answeredTogether(logged.filter((r) => r.path.endsWith('/case/byDatePaged')), 150)).toBeGreaterThanOrEqual(6);
 	});
 
 	it('reads from Start at Page to the end with Return All', async () => {
 		const items = await byDate({ returnAll: true, paging: { pageSize: 500, startPage: 3 } });
 		expect(items.map((i) => i.json.caseNumber)).toEqual([...Array.from({ length: 200 }, (_, i) => `BULK-${String(1000 + i).padStart(5, '0')}`), 'PREMISES-NEWEST']);
+	});
+});
+
+describe('SmartAdvocate › Case › Get Many while staff edit cases', () => {
+	let sa: SaHarness;
+	/** 30 cases changed one minute apart, 4 to 5 days ago. */
+	beforeAll(async () => {
+		const fixture = buildFixture();
+		const template = fixture.firm.cases[1];
+		const cases = Array.from({ length: 30 }, (_, i) => ({
+			...template,
+			caseId: 310000 + i,
+			caseNumber: `EDIT-${String(i).padStart(2, '0')}`,
+			practiceArea: 0,
+			clients: [],
+			notes: [],
+			documents: [],
+			modifiedAt: fixture.ago(60 * 24 * 5 - i),
+		}));
+		fixture.firm.cases.push(...cases);
+		sa = await startSa(fixture);
+	});
+	afterAll(() => sa.close());
+	beforeEach(() => sa.reset());
+
+	interface Search {
+		modifiedFromDateTime: string;
+		pageRequest: { currentPage: number; sorts: unknown[] };
+	}
+
+	/**
+	 * Reads the window in pages of 10 with Return All; as soon as the first page has been answered,
+	 * staff edit `edited` (its modified date becomes now, after the window).
+	 */
+	async function readWhileEditing(edited: number) {
+		const nodeType = resolveNodeType(new SmartAdvocate());
+		const { context } = createContext(nodeType, {
+			parameters: {
+				resource: 'case',
+				operation: 'getAll',
+				searchBy: 'modifiedDate',
+				modifiedFrom: sa.fixture.ago(60 * 24 * 6),
+				modifiedTo: sa.fixture.ago(60 * 24 * 3),
+				returnAll: true,
+				paging: { pageSize: 10 },
+				simplify: false,
+			},
+			credentials: sa.credentials,
+			timezone: 'UTC',
+		});
+		const send = context.helpers.httpRequestWithAuthentication;
+		let editedYet = false;
+		const searches: Search[] = [];
+		context.helpers.httpRequestWithAuthentication = async (...args: unknown[]) => {
+			const request = args[1] as { url?: string; body?: unknown };
+			const isSearch = String(request.url).endsWith('/case/byDatePaged');
+			if (isSearch) searches.push(JSON.parse(JSON.stringify(request.body)) as Search);
+			const response = await send(...args);
+			if (!editedYet && isSearch) {
+				editedYet = true;
+				expect((await sa.admin.post(`/__admin/cases/${310000 + edited}`, { caseName: 'Edited by staff' })).status).toBe(200);
+			}
+			return response;
+		};
+		const output = ((await nodeType.execute!.call(context as IExecuteFunctions)) as INodeExecutionData[][])[0];
+		expect(editedYet).toBe(true);
+		return { numbers: output.map((item) => item.json.caseNumber as string), searches };
+	}
+
+	it('returns every case of the window exactly once when staff edit a case on an earlier page during the read', async () => {
+		const { numbers } = await readWhileEditing(3);
+		expect(numbers).toHaveLength(30);
+		expect(new Set(numbers).size).toBe(30);
+		expect([...numbers].sort()).toEqual(Array.from({ length: 30 }, (_, i) => `EDIT-${String(i).padStart(2, '0')}`));
+	});
+
+	it('asks SmartAdvocate for the rest of the window from the last case read, sorted by modified date and case ID', async () => {
+		const { searches } = await readWhileEditing(0);
+		expect(searches.length).toBeGreaterThanOrEqual(3);
+		expect(searches[0].pageRequest.sorts).toEqual([
+			{ propertyPath: 'modifiedDate', sortDirection: 'Ascending' },
+			{ propertyPath: 'caseID', sortDirection: 'Ascending' },
+		]);
+		expect(searches.every((search) => search.pageRequest.currentPage === 0)).toBe(true);
+		const starts = searches.map((search) => Date.parse(search.modifiedFromDateTime));
+		expect(starts).toEqual([...starts].sort((a, b) => a - b));
+		expect(new Set(starts).size).toBe(searches.length);
 	});
 });
