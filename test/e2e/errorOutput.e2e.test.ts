@@ -1,7 +1,7 @@
 /**
  * "On Error" in a REAL n8n (each installed version): both action nodes get a mix of good and bad items.
  * - "Continue (using error output)": good items leave on the main output, failed ones on the error output as
- *   `{ ...input item, error: { message, description, httpCode, itemIndex, reason, readableId, integrationId } }`;
+ *   `{ ...input item, error: { message, description, httpCode, itemIndex, reason, reasonCode, whatToDo, readableId, integrationId } }`;
  *   a node wired to the error output gets them.
  * - "Continue (regular output)": every item stays on the main output, failed ones with the fields a
  *   workflow branches on (`error`, `httpCode`, `reason`, `readableId`, `integrationId`, `itemIndex`).
@@ -149,10 +149,12 @@ function suite(version: N8nVersionKey): void {
 			id: '531002',
 			attorney: STAFF.pratt,
 			error: {
-				message: `Case Status refused to create case 2025-00502 (integration ID 531002): Primary attorney not found: ${STAFF.pratt}`,
+				message: `Case Status refused to create case 2025-00502 (integration ID 531002): Attorney ${STAFF.pratt} has no Case Status user: invite them`,
 				description: expect.any(String),
 				httpCode: '422',
 				reason: `Primary attorney not found: ${STAFF.pratt}`,
+				reasonCode: 'attorneyNotFound',
+				whatToDo: `Attorney ${STAFF.pratt} has no Case Status user: invite them`,
 				readableId: '2025-00502',
 				integrationId: '531002',
 				itemIndex: 1,
@@ -171,10 +173,12 @@ function suite(version: N8nVersionKey): void {
 		expect(run.data.resultData.runData['CS Regular Output']?.[0]?.data?.main?.length).toBe(1);
 		expect(all.map((item) => item.error === undefined)).toEqual([true, false, false, true]);
 		expect(all[1]).toEqual({
-			error: `Case Status refused to create case 2025-00502 (integration ID 531002): Primary attorney not found: ${STAFF.pratt}`,
+			error: `Case Status refused to create case 2025-00502 (integration ID 531002): Attorney ${STAFF.pratt} has no Case Status user: invite them`,
 			errorDescription: expect.any(String),
 			httpCode: '422',
 			reason: `Primary attorney not found: ${STAFF.pratt}`,
+			reasonCode: 'attorneyNotFound',
+			whatToDo: `Attorney ${STAFF.pratt} has no Case Status user: invite them`,
 			readableId: '2025-00502',
 			integrationId: '531002',
 			itemIndex: 1,
@@ -191,7 +195,7 @@ function suite(version: N8nVersionKey): void {
 		const failed = nodeItems(run, 'CS Big Run', { output: 1 });
 		expect(pairedItems(run, 'CS Big Run', 1)).toEqual(REFUSED.map((item) => ({ item })));
 		expect(failed.map((item) => item.error)).toEqual(
-			REFUSED.map((n) => expect.objectContaining({ itemIndex: n, integrationId: BIG_RUN[n].integrationId, reason: 'Stage not mapped: Appeal' })),
+			REFUSED.map((n) => expect.objectContaining({ itemIndex: n, integrationId: BIG_RUN[n].integrationId, reason: 'Stage not mapped: Appeal', reasonCode: 'stageNotMapped' })),
 		);
 		const lists = world().cs.api.requests.filter((r) => r.method === 'GET' && r.path === '/v1/api/cases' && r.query.integration_id === undefined);
 		// Every case is listed once in the execution: "CS Not Found", which runs after this node, brings that

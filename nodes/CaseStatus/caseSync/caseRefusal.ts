@@ -96,21 +96,98 @@ export function caseLabel(ids: { readableId?: string | null; integrationId?: str
 	return '(no readable or integration ID given)';
 }
 
-const HINTS: Array<[RegExp, string]> = [
-	[/attorney|paralegal|user/i, 'Add the person as a user in Case Status, or correct the email in your case management system.'],
-	[/cell phone|phone/i, 'Correct the client\'s cell phone in your case management system: Case Status needs a valid US cell phone to invite the client.'],
-	[/missing name|name/i, 'Give the client a first and last name in your case management system.'],
-	[/practice area/i, 'Add the value as an integration mapping of a practice area in Case Status, or map it to a Case Status practice area in the workflow.'],
-	[/stage/i, 'Add the value as an integration mapping of a stage in that practice area in Case Status, or map it to a Case Status stage in the workflow.'],
+/** Why Case Status refused a case, as a stable code a report can group by. */
+export type RefusalCode =
+	| 'stageNotMapped'
+	| 'practiceAreaNotMapped'
+	| 'attorneyNotFound'
+	| 'cellPhoneInvalid'
+	| 'clientMissingName'
+	| 'noClient'
+	| 'clientNotFound'
+	| 'integrationIdTaken'
+	| 'invalidValue';
+
+/** Case Status's words for each refusal (its own messages, research §5), the code, and what to do about it. */
+const EXPLAINED: Array<{ pattern: RegExp; code: RefusalCode; whatToDo: (value: string) => string; hint: string }> = [
+	{
+		pattern: /^Stage not mapped:\s*(.*)$/i,
+		code: 'stageNotMapped',
+		whatToDo: (stage) => `Stage '${stage}' is not mapped: add it to the stage map`,
+		hint: 'Map the SmartAdvocate value to a Case Status stage in the workflow, or add it as an integration mapping of a stage in that practice area in Case Status.',
+	},
+	{
+		pattern: /^Practice area not mapped:\s*(.*)$/i,
+		code: 'practiceAreaNotMapped',
+		whatToDo: (area) => `Practice area '${area}' is not mapped: add it to the practice area map`,
+		hint: 'Map the SmartAdvocate value to a Case Status practice area in the workflow, or add it as an integration mapping of a practice area in Case Status.',
+	},
+	{
+		pattern: /^(?:Primary )?(?:attorney|paralegal|user|sender)[^:]* not found:\s*(.*)$/i,
+		code: 'attorneyNotFound',
+		whatToDo: (email) => `Attorney ${email} has no Case Status user: invite them`,
+		hint: 'Add the person as a user in Case Status, or correct the e-mail in SmartAdvocate.',
+	},
+	{
+		pattern: /^Cell phone invalid:\s*(.*)$/i,
+		code: 'cellPhoneInvalid',
+		whatToDo: (phone) => `Client cell phone '${phone}' is invalid: fix it in SmartAdvocate`,
+		hint: "Case Status needs a valid US cell phone to invite the client. Correct the client's cell phone in SmartAdvocate.",
+	},
+	{
+		pattern: /^Client missing name/i,
+		code: 'clientMissingName',
+		whatToDo: () => 'A client has no first or last name: add it in SmartAdvocate',
+		hint: 'Give the client a first and last name in SmartAdvocate.',
+	},
+	{
+		pattern: /^At least one client/i,
+		code: 'noClient',
+		whatToDo: () => 'The case has no client: add one in SmartAdvocate',
+		hint: 'Case Status creates a case only with at least one client. Add the client to the case in SmartAdvocate.',
+	},
+	{
+		pattern: /^Client not found/i,
+		code: 'clientNotFound',
+		whatToDo: () => 'Case Status did not find the client: check the client\'s name and cell phone in SmartAdvocate',
+		hint: 'Correct the client in SmartAdvocate, then run the sync again.',
+	},
+	{
+		pattern: /already exists/i,
+		code: 'integrationIdTaken',
+		whatToDo: () => 'Another case in Case Status has this integration ID: use Create or Update',
+		hint: 'A case with this integration ID already exists in Case Status. Use the Create or Update operation to update it instead.',
+	},
 ];
 
-/** What to do about a refusal, in one sentence. */
-export function refusalHint(reason: string, httpCode: string): string {
-	if (httpCode === '409') {
-		return 'A case with this integration ID already exists in Case Status. Use the Create or Update operation to update it instead.';
-	}
-	return (
-		HINTS.find(([pattern]) => pattern.test(reason))?.[1] ??
-		'Correct the value Case Status names above in this item, then run the node again.'
-	);
+/** A refusal explained: a stable code, what to do (one sentence per reason), and a longer hint. */
+export interface RefusalExplained {
+	reasonCode: RefusalCode;
+	whatToDo: string;
+	hint: string;
+}
+
+/**
+ * What to do about a refusal, from Case Status's reasons (`reason`, several joined by "; "). The
+ * code is the first reason's; a reason not known here is a value to correct where Case Status says.
+ */
+export function explainRefusal(reason: string): RefusalExplained {
+	const parts = reason.split('; ').map((part) => part.trim()).filter(Boolean);
+	const explained = parts.map((part) => {
+		for (const entry of EXPLAINED) {
+			const match = entry.pattern.exec(part);
+			if (match) return { code: entry.code, whatToDo: entry.whatToDo((match[1] ?? '').trim()), hint: entry.hint };
+		}
+		return {
+			code: 'invalidValue' as const,
+			whatToDo: `Case Status refused a value (${part}): correct it in SmartAdvocate or in the workflow`,
+			hint: 'Correct the value Case Status names in this item, then run the node again.',
+		};
+	});
+	if (explained.length === 0) explained.push({ code: 'invalidValue', whatToDo: 'Case Status refused the case without saying why: check the item', hint: 'Correct the item, then run the node again.' });
+	return {
+		reasonCode: explained[0].code,
+		whatToDo: explained.map((entry) => entry.whatToDo).join('; '),
+		hint: [...new Set(explained.map((entry) => entry.hint))].join(' '),
+	};
 }

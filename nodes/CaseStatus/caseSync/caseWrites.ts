@@ -3,7 +3,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { buildCaseBody } from './caseBody';
 import type { DesiredCase } from './caseFields';
-import { caseLabel, readRefusal, refusalHint } from './caseRefusal';
+import { caseLabel, explainRefusal, readRefusal } from './caseRefusal';
 import type { CsCaseRecord } from '../helpers/records';
 import { caseStatusEndpoints, caseStatusRequest } from '../transport';
 import { withFailureFields } from '../../shared/router';
@@ -45,9 +45,11 @@ export async function patchCase(
 
 /**
  * A case write that Case Status refused (unknown attorney, invalid phone, unmapped practice
- * area or stage…) becomes an error naming the case and the reason. It carries `readableId`,
- * `integrationId` and a short `reason`, which the router puts on the failed item (both Continue
- * modes), so a sync report can list the cases to fix; other failures pass through unchanged.
+ * area or stage…) becomes an error naming the case and saying what to do ("Stage 'Appeal' is not
+ * mapped: add it to the stage map"). The failed item carries `readableId` (the case number),
+ * `integrationId`, `reason` (Case Status's own words), `reasonCode` (stable, to group a report by)
+ * and `whatToDo`, in both Continue modes, so a sync report can list the cases to fix by reason;
+ * other failures pass through unchanged.
  */
 export function caseWriteFailed(
 	this: IExecuteFunctions,
@@ -58,8 +60,9 @@ export function caseWriteFailed(
 ): never {
 	const refusal = readRefusal(error);
 	if (!refusal) throw asNodeError(this.getNode(), error);
-	const message = `Case Status refused to ${verb} case ${caseLabel(ids)}: ${refusal.reason}`;
-	const description = refusalHint(refusal.reason, refusal.httpCode);
+	const { reasonCode, whatToDo, hint } = explainRefusal(refusal.reason);
+	const message = `Case Status refused to ${verb} case ${caseLabel(ids)}: ${whatToDo}`;
+	const description = `Case Status said: ${refusal.reason}. ${hint}`;
 	throw withFailureFields(
 		new NodeApiError(this.getNode(), { message, httpCode: refusal.httpCode } as JsonObject, {
 			message,
@@ -67,6 +70,6 @@ export function caseWriteFailed(
 			httpCode: refusal.httpCode,
 			itemIndex,
 		}),
-		{ readableId: ids.readableId ?? null, integrationId: ids.integrationId ?? null, reason: refusal.reason },
+		{ readableId: ids.readableId ?? null, integrationId: ids.integrationId ?? null, reason: refusal.reason, reasonCode, whatToDo },
 	);
 }

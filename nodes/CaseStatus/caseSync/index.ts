@@ -16,7 +16,7 @@
  * - `staff.ts`                    the firm's Case Status staff, to leave out (and name) unknown people
  * - `caseDiff.ts`                 which fields differ, with practice area and stage resolved by mapping
  * - `caseBody.ts`, `caseWrites.ts` the POST/PATCH body and the writes themselves
- * - `caseRefusal.ts`              a refused write read into a sentence naming the case and what to fix
+ * - `caseRefusal.ts`              a refused write read into a stable reason code and what to do about it
  * - `upsertPreview.ts`, `casePreview.ts` Preview Only: the same comparison, nothing written
  *
  * What it guarantees:

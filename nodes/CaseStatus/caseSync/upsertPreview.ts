@@ -6,6 +6,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeApiError } from 'n8n-workflow';
 
 import { changesToCreate, changesToUpdate, foreseenRefusal, type FieldChange } from './casePreview';
+import { explainRefusal } from './caseRefusal';
 import type { DesiredCase, SyncedField } from './caseFields';
 import type { CsCaseRecord, CsPracticeAreaRecord } from '../helpers/records';
 import { asNodeError } from '../v1/actions/common/nodeError';
@@ -43,7 +44,11 @@ function previewItem(
 		ignoredEmails,
 		previewOnly: true,
 	};
-	if (refusal) json.reason = refusal;
+	if (refusal) {
+		// As a real run's failed item says it: Case Status's words, a code to group by, what to do.
+		const { reasonCode, whatToDo } = explainRefusal(refusal);
+		Object.assign(json, { reason: refusal, reasonCode, whatToDo });
+	}
 	return [{ json, pairedItem: { item: itemIndex } }];
 }
 

@@ -1,5 +1,5 @@
-/** Which refused creates name the case that already has the integration ID (so Create or Update updates it instead). */
-import { caseIdOfDuplicate } from '../../../../nodes/CaseStatus/caseSync/caseRefusal';
+/** What a refusal means: the case that already has the integration ID, and what to do about each reason. */
+import { caseIdOfDuplicate, explainRefusal } from '../../../../nodes/CaseStatus/caseSync/caseRefusal';
 
 /** An error as the transport throws it: the status and Case Status's body (as text, the way it is kept). */
 const refused = (httpCode: string, body: unknown) => ({ httpCode, errorResponse: { body: JSON.stringify(body) } });
@@ -19,5 +19,33 @@ describe('caseIdOfDuplicate', () => {
 		['no error at all', undefined],
 	])('is undefined for %s', (_, error) => {
 		expect(caseIdOfDuplicate(error)).toBeUndefined();
+	});
+});
+
+describe('explainRefusal', () => {
+	it.each([
+		['Stage not mapped: Appeal', 'stageNotMapped', "Stage 'Appeal' is not mapped: add it to the stage map"],
+		['Practice area not mapped: Product Liability', 'practiceAreaNotMapped', "Practice area 'Product Liability' is not mapped: add it to the practice area map"],
+		['Primary attorney not found: gregory.pratt@firm.test', 'attorneyNotFound', 'Attorney gregory.pratt@firm.test has no Case Status user: invite them'],
+		['Cell phone invalid: 555-230-703', 'cellPhoneInvalid', "Client cell phone '555-230-703' is invalid: fix it in SmartAdvocate"],
+		['Client missing name.', 'clientMissingName', 'A client has no first or last name: add it in SmartAdvocate'],
+		['At least one client is required.', 'noClient', 'The case has no client: add one in SmartAdvocate'],
+		['A case with integration ID 1 already exists.', 'integrationIdTaken', 'Another case in Case Status has this integration ID: use Create or Update'],
+	])('says what to do about "%s" (%s)', (reason, reasonCode, whatToDo) => {
+		expect(explainRefusal(reason)).toMatchObject({ reasonCode, whatToDo });
+	});
+
+	it('explains each of several reasons, with the first one\'s code', () => {
+		expect(explainRefusal('Stage not mapped: Appeal; Cell phone invalid: 12')).toMatchObject({
+			reasonCode: 'stageNotMapped',
+			whatToDo: "Stage 'Appeal' is not mapped: add it to the stage map; Client cell phone '12' is invalid: fix it in SmartAdvocate",
+		});
+	});
+
+	it('names a reason it does not know as a value to correct, quoting Case Status', () => {
+		expect(explainRefusal('Case Date: Date has wrong format.')).toMatchObject({
+			reasonCode: 'invalidValue',
+			whatToDo: 'Case Status refused a value (Case Date: Date has wrong format.): correct it in SmartAdvocate or in the workflow',
+		});
 	});
 });

@@ -86,7 +86,12 @@ describe('Case → Create or Update, Preview Only (Write Nothing)', () => {
 		const [area] = await preview({ ...NEW_CASE, additionalFields: { practiceArea: 'Maritime' } });
 		expect(area.json).toMatchObject({ operationResult: 'wouldFail', reason: 'Practice area not mapped: Maritime' });
 		const [stage] = await preview({ ...GARCIA_AS_IS, additionalFields: { ...GARCIA_AS_IS.additionalFields, stage: 'Appeal Pending' } });
-		expect(stage.json).toMatchObject({ operationResult: 'wouldFail', reason: 'Stage not mapped: Appeal Pending' });
+		expect(stage.json).toMatchObject({
+			operationResult: 'wouldFail',
+			reason: 'Stage not mapped: Appeal Pending',
+			reasonCode: 'stageNotMapped',
+			whatToDo: "Stage 'Appeal Pending' is not mapped: add it to the stage map",
+		});
 		expect(await cs.writes()).toEqual([]);
 	});
 });

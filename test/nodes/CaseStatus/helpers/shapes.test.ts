@@ -1,5 +1,5 @@
 import { buildCaseBody } from '../../../../nodes/CaseStatus/caseSync/caseBody';
-import { caseLabel, readRefusal, reasonsFromBody, refusalHint } from '../../../../nodes/CaseStatus/caseSync/caseRefusal';
+import { caseLabel, readRefusal, reasonsFromBody } from '../../../../nodes/CaseStatus/caseSync/caseRefusal';
 import { simplifyFile, simplifyMessage } from '../../../../nodes/CaseStatus/helpers/simplify';
 
 describe('buildCaseBody', () => {
@@ -52,11 +52,6 @@ describe('case refusals', () => {
 		expect(caseLabel({ integrationId: '516718' })).toBe('with integration ID 516718');
 	});
 
-	it('suggests a fix that fits the reason', () => {
-		expect(refusalHint('Cell phone invalid: 555-12', '400')).toMatch(/valid US cell phone/);
-		expect(refusalHint('Stage not mapped: Appeal', '422')).toMatch(/stage/);
-		expect(refusalHint('A case with integration ID 1 already exists.', '409')).toMatch(/Create or Update/);
-	});
 });
 
 describe('simplify', () => {

@@ -103,31 +103,33 @@ describe('Case → Create', () => {
 		it('names the case and the unknown attorney', async () => {
 			const error = await errorOf(run(createParameters({ primaryAttorneyEmail: STAFF.pratt })));
 			expect(error.message).toBe(
-				`Case Status refused to create case 2025-00200 (integration ID 517000): Primary attorney not found: ${STAFF.pratt}`,
+				`Case Status refused to create case 2025-00200 (integration ID 517000): Attorney ${STAFF.pratt} has no Case Status user: invite them`,
 			);
-			expect(error.description).toMatch(/Add the person as a user in Case Status/);
+			expect(error.description).toBe(
+				`Case Status said: Primary attorney not found: ${STAFF.pratt}. Add the person as a user in Case Status, or correct the e-mail in SmartAdvocate.`,
+			);
 			expect(error.context.itemIndex).toBe(0);
 		});
 
 		it('names the case and the invalid cell phone', async () => {
 			const error = await errorOf(run(createParameters({ clients: { client: [{ ...MARIA, cellPhone: '555-12' }] } })));
-			expect(error.message).toBe('Case Status refused to create case 2025-00200 (integration ID 517000): Cell phone invalid: 555-12');
+			expect(error.message).toBe("Case Status refused to create case 2025-00200 (integration ID 517000): Client cell phone '555-12' is invalid: fix it in SmartAdvocate");
 			expect(error.description).toMatch(/valid US cell phone/);
 		});
 
 		it('names the case and the unmapped stage', async () => {
 			const error = await errorOf(run(createParameters({ additionalFields: { integrationId: '517000', stage: 'Appeal' } })));
-			expect(error.message).toBe('Case Status refused to create case 2025-00200 (integration ID 517000): Stage not mapped: Appeal');
+			expect(error.message).toBe("Case Status refused to create case 2025-00200 (integration ID 517000): Stage 'Appeal' is not mapped: add it to the stage map");
 		});
 
 		it('names the case and the unmapped practice area', async () => {
 			const error = await errorOf(run(createParameters({ practiceArea: 'Product Liability' })));
-			expect(error.message).toMatch(/refused to create case 2025-00200 .*Practice area not mapped: Product Liability$/);
+			expect(error.message).toMatch(/refused to create case 2025-00200 .*Practice area 'Product Liability' is not mapped: add it to the practice area map$/);
 		});
 
 		it('names the case when a client has no name', async () => {
 			const error = await errorOf(run(createParameters({ clients: { client: [{ cellPhone: MARIA.cellPhone }] } })));
-			expect(error.message).toMatch(/refused to create case 2025-00200 .*Client missing name\./);
+			expect(error.message).toMatch(/refused to create case 2025-00200 .*A client has no first or last name: add it in SmartAdvocate$/);
 		});
 
 		it('with Continue On Fail, lists the refused cases and still creates the others', async () => {
@@ -157,7 +159,9 @@ describe('Case → Create', () => {
 				'created',
 			]);
 			expect(output[1].json).toMatchObject({
-				error: `Case Status refused to create case 2025-00202 (integration ID 517002): Primary attorney not found: ${STAFF.pratt}`,
+				error: `Case Status refused to create case 2025-00202 (integration ID 517002): Attorney ${STAFF.pratt} has no Case Status user: invite them`,
+				reason: `Primary attorney not found: ${STAFF.pratt}`,
+				reasonCode: 'attorneyNotFound',
 				integrationId: '517002',
 				httpCode: '422',
 			});

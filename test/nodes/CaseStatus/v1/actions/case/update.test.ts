@@ -79,10 +79,16 @@ describe('Case → Update', () => {
 
 	it('names the case when Case Status refuses the change', async () => {
 		await expect(update({ case: rl('id', '90002'), updateFields: { primaryAttorneyEmail: STAFF.pratt } })).rejects.toThrow(
-			`Case Status refused to update case 2025-00140 (integration ID 516720): Primary attorney not found: ${STAFF.pratt}`,
+			`Case Status refused to update case 2025-00140 (integration ID 516720): Attorney ${STAFF.pratt} has no Case Status user: invite them`,
 		);
 		const [item] = await update({ case: rl('id', '90002'), updateFields: { stage: 'Appeal' } }, true);
-		expect(item.json).toMatchObject({ readableId: '2025-00140', integrationId: '516720', reason: 'Stage not mapped: Appeal' });
+		expect(item.json).toMatchObject({
+			readableId: '2025-00140',
+			integrationId: '516720',
+			reason: 'Stage not mapped: Appeal',
+			reasonCode: 'stageNotMapped',
+			whatToDo: "Stage 'Appeal' is not mapped: add it to the stage map",
+		});
 	});
 
 	it('asks for at least one field', async () => {

@@ -190,7 +190,7 @@ describe('Case → Create or Update', () => {
 			true,
 		);
 		expect(output[0].json).toMatchObject({
-			error: 'Case Status refused to update case 2025-00137 (integration ID 516718): Stage not mapped: Appeal',
+			error: "Case Status refused to update case 2025-00137 (integration ID 516718): Stage 'Appeal' is not mapped: add it to the stage map",
 			readableId: '2025-00137',
 			integrationId: '516718',
 			reason: 'Stage not mapped: Appeal',

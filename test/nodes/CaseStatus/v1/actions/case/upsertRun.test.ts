@@ -182,7 +182,7 @@ describe('Case → Create or Update, a whole run', () => {
 		it('without Continue On Fail, fails naming the lowest failing item', async () => {
 			const error = await (await run(withRefusals())).execute().catch((e: Error & { context: IDataObject }) => e);
 			expect(error).toBeInstanceOf(Error);
-			expect((error as Error).message).toBe('Case Status refused to create case 2026-00010 (integration ID 530010): Stage not mapped: Appeal');
+			expect((error as Error).message).toBe("Case Status refused to create case 2026-00010 (integration ID 530010): Stage 'Appeal' is not mapped: add it to the stage map");
 			expect((error as { context: IDataObject }).context.itemIndex).toBe(10);
 			// Items start in order and none starts after the failure: far fewer than all were created.
 			expect(count(await calls(), 'POST /v1/api/cases')).toBeLessThan(10 + 1 + 8);
