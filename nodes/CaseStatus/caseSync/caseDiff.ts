@@ -50,6 +50,31 @@ function additionalAttorneys(existing: CsCaseRecord): string[] {
 	);
 }
 
+const comparedPerson = (person: CsPerson): CsPerson => ({ id: person.id, email: person.email });
+
+/**
+ * The part of a case that diffCase compares (and that names it): what a kept directory holds, so
+ * that 10,000 cases do not keep their clients and names in memory between runs. `clients` and
+ * `created_at` are left out.
+ */
+export function comparedPart(record: CsCaseRecord): CsCaseRecord {
+	const { practice_area: area, stage, primary_attorney: primary } = record;
+	return {
+		id: record.id,
+		readable_id: record.readable_id,
+		integration_id: record.integration_id,
+		description: record.description,
+		practice_area: area ? { id: area.id, name: area.name } : null,
+		stage: stage ? { id: stage.id, name: stage.name } : null,
+		case_date: record.case_date,
+		closed_at: record.closed_at,
+		primary_attorney: primary ? comparedPerson(primary) : null,
+		attorneys: (record.attorneys ?? []).map(comparedPerson),
+		paralegals: (record.paralegals ?? []).map(comparedPerson),
+		updated_at: record.updated_at,
+	} as CsCaseRecord;
+}
+
 /** The case's current value of a field, as the node names and shapes it. */
 export function currentValue(existing: CsCaseRecord, field: SyncedField): unknown {
 	switch (field) {

@@ -25,7 +25,8 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { CsCaseRecord } from '../helpers/records';
-import { caseStatusApiRootForRun, caseStatusEndpoints, caseStatusListAll } from '../transport';
+import { caseStatusAccountForRun, caseStatusEndpoints, caseStatusListAll } from '../transport';
+import { comparedPart } from './caseDiff';
 import { findCasesBy } from '../v1/actions/common/caseLocator';
 import { asNodeError } from '../v1/actions/common/nodeError';
 
@@ -64,9 +65,11 @@ export const SAME_CLOCK_MARGIN_MS = 10_000;
 
 /**
  * The directories are kept in memory between node runs, in this process. At most this many (one
- * per account in use), each dropped IDLE_MS after its last use, so memory does not grow with
- * accounts and a run a night later starts from a full read; an evicted directory only means a
- * full read.
+ * per account in use), each dropped IDLE_MS after its last use by a timer that does not keep n8n
+ * running (unref), even when no later run comes, so memory does not grow with accounts and a run a
+ * night later starts from a full read; an evicted directory only means a full read. A directory
+ * keeps only the fields it compares (comparedPart), so a case reported unchanged from it shows no
+ * clients.
  */
 export const MAX_DIRECTORIES = 4;
 export const IDLE_MS = 15 * 60_000;
@@ -87,6 +90,35 @@ class Directory {
 	/** The last read; a later run's refresh waits for it. */
 	ready: Promise<void> = Promise.resolve();
 	lastUsed = Date.now();
+	private idleTimer: ReturnType<typeof setTimeout> | undefined;
+
+	/** Calls `drop` once the directory has not been used for IDLE_MS, without keeping the process alive. */
+	dropWhenIdle(drop: () => void): void {
+		const check = () => {
+			const idleFor = Date.now() - this.lastUsed;
+			if (idleFor >= IDLE_MS) {
+				this.idleTimer = undefined;
+				drop();
+				return;
+			}
+			// Used since: look again when it would next be idle, not on every use.
+			this.idleTimer = setTimeout(check, IDLE_MS - idleFor);
+			this.idleTimer.unref?.();
+		};
+		this.stopTimer();
+		this.idleTimer = setTimeout(check, IDLE_MS);
+		this.idleTimer.unref?.();
+	}
+
+	stopTimer(): void {
+		if (this.idleTimer !== undefined) clearTimeout(this.idleTimer);
+		this.idleTimer = undefined;
+	}
+
+	/** Whether a timer is waiting to drop it, and whether that timer keeps the process running (for tests). */
+	timerState(): { armed: boolean; keepsProcessAlive: boolean } {
+		return { armed: this.idleTimer !== undefined, keepsProcessAlive: this.idleTimer?.hasRef?.() ?? false };
+	}
 
 	clear(): void {
 		this.byCaseId.clear();
@@ -110,7 +142,7 @@ class Directory {
 	merge(record: CsCaseRecord, seenAt: number): void {
 		const caseKey: CaseKey = record.id ?? `unnumbered:${this.unnumbered++}`;
 		this.remove(caseKey);
-		this.byCaseId.set(caseKey, record);
+		this.byCaseId.set(caseKey, comparedPart(record));
 		this.seenAt.set(caseKey, seenAt);
 		const key = integrationIdKey(record.integration_id);
 		if (!key) return;
@@ -137,6 +169,10 @@ class Directory {
 		return record.id === undefined ? 0 : (this.seenAt.get(record.id) ?? 0);
 	}
 
+	size(): number {
+		return this.byCaseId.size;
+	}
+
 	/** After a full read, an integration ID missing here has no case. */
 	casesWith(key: string): CsCaseRecord[] {
 		return [...(this.byIntegrationId.get(key) ?? [])].map((caseKey) => this.byCaseId.get(caseKey)!);
@@ -146,8 +182,14 @@ class Directory {
 /** The kept directories by account; Map order is the order of last use. */
 const kept = new Map<string, Directory>();
 
+/** No longer kept (a run still using it keeps it until that run ends). */
+function drop(key: string, directory: Directory): void {
+	directory.stopTimer();
+	if (kept.get(key) === directory) kept.delete(key);
+}
+
 function dropIdle(now: number): void {
-	for (const [key, directory] of kept) if (now - directory.lastUsed > IDLE_MS) kept.delete(key);
+	for (const [key, directory] of kept) if (now - directory.lastUsed > IDLE_MS) drop(key, directory);
 }
 
 function takeKept(key: string): Directory | undefined {
@@ -167,24 +209,35 @@ function keep(key: string, directory: Directory): void {
 	kept.delete(key);
 	kept.set(key, directory);
 	directory.lastUsed = Date.now();
-	while (kept.size > MAX_DIRECTORIES) kept.delete(kept.keys().next().value!);
+	directory.dropWhenIdle(() => drop(key, directory));
+	while (kept.size > MAX_DIRECTORIES) {
+		const [oldestKey, oldest] = kept.entries().next().value!;
+		drop(oldestKey, oldest);
+	}
 }
 
 /** For tests: forget every kept directory. */
 export function forgetDirectories(): void {
-	kept.clear();
+	for (const [key, directory] of kept) drop(key, directory);
+}
+
+/** For tests: the directories kept now, with their timers. */
+export function keptDirectories(): Array<{ cases: number; timer: { armed: boolean; keepsProcessAlive: boolean } }> {
+	return [...kept.values()].map((directory) => ({ cases: directory.size(), timer: directory.timerState() }));
 }
 
 /**
- * Whose directory a run may share: runs on the same Case Status account (the node's credential and
- * the address it points at, so two firms' accounts never share), in any execution. None without a
- * named credential: then every run reads for itself.
+ * Whose directory a run may share: runs on the same Case Status account (the node's credential, the
+ * address it points at and its API key, hashed, so two firms' accounts never share, not even after a
+ * credential is edited to another key), in any execution. None without a named credential: then
+ * every run reads for itself.
  */
 async function sharingKey(ctx: IExecuteFunctions): Promise<string | undefined> {
 	const credential = ctx.getNode().credentials?.caseStatusApi;
 	const credentialId = credential?.id ?? credential?.name;
 	if (!credentialId) return undefined;
-	return JSON.stringify([credentialId, await caseStatusApiRootForRun(ctx)]);
+	const { apiRoot, keyHash } = await caseStatusAccountForRun(ctx);
+	return JSON.stringify([credentialId, apiRoot, keyHash]);
 }
 
 interface RunState {
@@ -261,7 +314,7 @@ async function directoryForRun(ctx: IExecuteFunctions, itemIndex: number): Promi
 			await read;
 		} catch (error) {
 			// Not known to be current any more: the next run reads everything.
-			if (kept.get(key!) === existing) kept.delete(key!);
+			drop(key!, existing);
 			throw asNodeError(ctx.getNode(), error);
 		}
 		return existing;

@@ -23,13 +23,18 @@ export function simplifyCase(record: CsCaseRecord): IDataObject {
 		primaryAttorneyEmail: primary?.email ?? null,
 		attorneyEmails: emails(record.attorneys).filter((email) => email.toLowerCase() !== (primary?.email ?? '').toLowerCase()),
 		paralegalEmails: emails(record.paralegals),
-		clients: (record.clients ?? []).map((client) => ({
-			firstName: client.first_name ?? null,
-			lastName: client.last_name ?? null,
-			email: client.email ?? null,
-			cellPhone: client.cell_phone ?? null,
-			integrationId: client.integration_id ?? null,
-		})),
+		// Left out, not empty, for a case known from Create or Update's directory, which does not keep clients.
+		...(record.clients === undefined
+			? {}
+			: {
+					clients: record.clients.map((client) => ({
+						firstName: client.first_name ?? null,
+						lastName: client.last_name ?? null,
+						email: client.email ?? null,
+						cellPhone: client.cell_phone ?? null,
+						integrationId: client.integration_id ?? null,
+					})),
+				}),
 		updatedAt: record.updated_at ?? null,
 	};
 }

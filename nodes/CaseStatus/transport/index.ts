@@ -1,3 +1,4 @@
+import { createHmac, randomBytes } from 'crypto';
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
 
 import { bareCaseStatusApiKey, caseStatusApiRoot } from '../../shared/baseUrl';
@@ -75,9 +76,17 @@ async function connectionForRun(ctx: ServiceContext): Promise<CaseStatusConnecti
 	});
 }
 
-/** Which Case Status the credential of this node run points at (its API root), e.g. to keep two accounts' data apart. */
-export async function caseStatusApiRootForRun(ctx: ServiceContext): Promise<string> {
-	return (await connectionForRun(ctx)).apiRoot;
+/** A key of this process only, so a hashed API key kept in memory cannot be looked up elsewhere. */
+const ACCOUNT_HASH_KEY = randomBytes(32);
+
+/**
+ * Which Case Status account the credential of this node run names: its API root and its API key,
+ * hashed (never kept in clear), e.g. to keep two accounts' data apart even behind one credential.
+ */
+export async function caseStatusAccountForRun(ctx: ServiceContext): Promise<{ apiRoot: string; keyHash: string }> {
+	const connection = await connectionForRun(ctx);
+	const keyHash = createHmac('sha256', ACCOUNT_HASH_KEY).update(connection.secrets[0] ?? '').digest('base64');
+	return { apiRoot: connection.apiRoot, keyHash };
 }
 
 const isJsonBody = (body: unknown) =>

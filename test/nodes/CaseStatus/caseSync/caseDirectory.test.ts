@@ -7,7 +7,15 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { CaseStatus } from '../../../../nodes/CaseStatus/CaseStatus.node';
-import { CLOCK_SKEW_MARGIN_MS, IDLE_MS, LIST_ALL_FROM_ITEMS, MAX_DIRECTORIES, SAME_CLOCK_MARGIN_MS } from '../../../../nodes/CaseStatus/caseSync/caseDirectory';
+import {
+	CLOCK_SKEW_MARGIN_MS,
+	forgetDirectories,
+	IDLE_MS,
+	keptDirectories,
+	LIST_ALL_FROM_ITEMS,
+	MAX_DIRECTORIES,
+	SAME_CLOCK_MARGIN_MS,
+} from '../../../../nodes/CaseStatus/caseSync/caseDirectory';
 import type { LoggedRequest } from '../../../../simulators/shared/http';
 import { createContext, resolveNodeType } from '../../../support/n8nContext';
 import { API_KEY, STAFF } from '../fixtures';
@@ -32,6 +40,8 @@ interface RunOptions {
 	/** n8n's execution ID (default: a new execution per run). */
 	executionId?: string;
 	parameters?: IDataObject;
+	/** The credential's API key (default: the firm's). */
+	apiKey?: string;
 }
 
 /** One node run of Create or Update (auto-map) on the given account. */
@@ -40,7 +50,7 @@ async function upsert(items: IDataObject[], options: RunOptions): Promise<INodeE
 	const { context } = createContext(nodeType, {
 		parameters: { resource: 'case', operation: 'upsert', dataMode: 'autoMapInputData', ...options.parameters },
 		items: items.map((json) => ({ json })),
-		credentials: cs.credentials,
+		credentials: options.apiKey ? { caseStatusApi: { ...cs.credentials.caseStatusApi, apiKey: options.apiKey } } : cs.credentials,
 		executionId: options.executionId ?? newExecutionId(),
 		credentialIds: { caseStatusApi: options.account },
 	});
@@ -306,5 +316,50 @@ describe('a case deleted in Case Status after the directory was read', () => {
 		const preview = await upsert([newCase(3)], { account, parameters: { previewOnly: true } });
 		expect(preview[0].json.operationResult).toBe('wouldCreate');
 		expect(await inCaseStatus(3)).toBe(false);
+	});
+});
+
+describe('the kept directory', () => {
+	it('is not shared when the credential (same ID, same address) now holds another API key', async () => {
+		const account = newAccount();
+		const items = newCases(LIST_ALL_FROM_ITEMS);
+		await lookAtAll(items, { account });
+		const before = await logLength();
+		// Another firm's key in the same credential: a directory read with the first key must not answer for it.
+		await lookAtAll(items, { account, apiKey: 'cs_another_firm_key' }).catch(() => undefined);
+		const [first] = await caseLists(before);
+		expect(first.query.updated_after).toBeUndefined();
+		expect(first.status).toBe(401);
+	});
+
+	it('keeps only the fields it compares: a case reported unchanged from it comes without its clients', async () => {
+		const account = newAccount();
+		const items = newCases(LIST_ALL_FROM_ITEMS);
+		const first = await upsert(items, { account, parameters: { simplify: false } });
+		expect(first[0].json.clients).toEqual([expect.objectContaining({ first_name: 'Client', last_name: 'No 0' })]);
+		const [again] = await upsert([items[0]], { account, parameters: { simplify: false } });
+		// A one-case run soon after reads the case again (it may have been deleted): the full case.
+		expect(again.json.operationResult).toBe('unchanged');
+		const big = await upsert(items, { account, executionId: newExecutionId(), parameters: { simplify: false } });
+		expect(big.every((item) => item.json.operationResult === 'unchanged')).toBe(true);
+		const kept = big.find((item) => item.json.clients === undefined);
+		expect(Object.keys(kept?.json ?? {}).sort()).toEqual(
+			['id', 'readable_id', 'integration_id', 'description', 'practice_area', 'stage', 'case_date', 'closed_at', 'primary_attorney', 'attorneys', 'paralegals', 'updated_at', 'operationResult', 'changedFields', 'previous', 'ignoredEmails'].sort(),
+		);
+	});
+
+	it('is dropped IDLE_MS after its last use even when no later run comes, by a timer that does not keep n8n running', async () => {
+		forgetDirectories();
+		jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask', 'hrtime', 'performance'], now: Date.now() });
+		try {
+			await lookAtAll(newCases(LIST_ALL_FROM_ITEMS), { account: newAccount() });
+			expect(keptDirectories()).toEqual([{ cases: expect.any(Number), timer: { armed: true, keepsProcessAlive: false } }]);
+			jest.advanceTimersByTime(IDLE_MS - 1000);
+			expect(keptDirectories()).toHaveLength(1);
+			jest.advanceTimersByTime(2000);
+			expect(keptDirectories()).toEqual([]);
+		} finally {
+			jest.useRealTimers();
+		}
 	});
 });
