@@ -18,8 +18,10 @@
  * A deletion in Case Status changes no `updated_at`, so a refresh never learns of it. Hence a
  * case known only from an earlier run's read is read again (`GET /cases/{id}`) before it is
  * reported unchanged (`seenInThisRun`), and a write answered 404 forgets it; either way it is
- * created again. That costs one call per unchanged case only in a run within IDLE_MS of another
- * (a nightly run lists or looks up for itself); a run that lists everything checks nothing twice.
+ * created again. That costs one call per unchanged case, and no more than listing every case
+ * again (then the run lists once, see currentCase), only in a run within IDLE_MS of another (a
+ * nightly run lists or looks up for itself); a run that lists everything checks nothing twice. A
+ * directory listed more than MAX_LIST_AGE_MS ago is read afresh even if runs kept coming.
  */
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
@@ -27,7 +29,7 @@ import { NodeApiError } from 'n8n-workflow';
 import type { CsCaseRecord } from '../helpers/records';
 import { caseStatusAccountForRun, caseStatusEndpoints, caseStatusListAll } from '../transport';
 import { comparedPart } from './caseDiff';
-import { findCasesBy } from '../v1/actions/common/caseLocator';
+import { fetchCase, findCasesBy } from '../v1/actions/common/caseLocator';
 import { asNodeError } from '../v1/actions/common/nodeError';
 
 /**
@@ -74,6 +76,15 @@ export const SAME_CLOCK_MARGIN_MS = 10_000;
 export const MAX_DIRECTORIES = 4;
 export const IDLE_MS = 15 * 60_000;
 
+/**
+ * A directory whose full list is older than this is not used any more, even if runs keep coming
+ * (a Sync Now every few minutes): the next run lists (a big run) or looks up (a small one) afresh.
+ */
+export const MAX_LIST_AGE_MS = 60 * 60_000;
+
+/** Cases per page of the full list (Case Status serves at most 100): what reading a case again by ID is weighed against. */
+const CASES_PER_PAGE = 100;
+
 type CaseKey = number | string;
 
 /** Case Status's cases as last read, by case ID, with an index by integration ID. */
@@ -85,6 +96,8 @@ class Directory {
 	private unnumbered = 0;
 	/** When the last read (full list or refresh) started, by n8n's clock. */
 	readStartedAt = 0;
+	/** When the last full list started, by n8n's clock. */
+	listedAt = 0;
 	/** How far Case Status's clock is at least ahead of n8n's (negative: behind), learnt from our writes. */
 	serverAheadMs: number | undefined;
 	/** The last read; a later run's refresh waits for it. */
@@ -173,6 +186,11 @@ class Directory {
 		return this.byCaseId.size;
 	}
 
+	/** The case with this ID as kept here. */
+	byId(caseId: CaseKey): CsCaseRecord | undefined {
+		return this.byCaseId.get(caseId);
+	}
+
 	/** After a full read, an integration ID missing here has no case. */
 	casesWith(key: string): CsCaseRecord[] {
 		return [...(this.byIntegrationId.get(key) ?? [])].map((caseKey) => this.byCaseId.get(caseKey)!);
@@ -196,6 +214,10 @@ function takeKept(key: string): Directory | undefined {
 	const now = Date.now();
 	dropIdle(now);
 	const directory = kept.get(key);
+	if (directory && now - directory.listedAt > MAX_LIST_AGE_MS) {
+		drop(key, directory);
+		return undefined;
+	}
 	if (directory) {
 		kept.delete(key);
 		kept.set(key, directory);
@@ -250,6 +272,10 @@ interface RunState {
 	turns: Map<string, Promise<void>>;
 	/** When the run first asked for a case, by n8n's clock. */
 	startedAt: number;
+	/** Cases this run read again by ID (currentCase). */
+	rereads: number;
+	/** Once reading cases again by ID would cost more than listing them all: that list. */
+	relist?: Promise<void>;
 }
 
 const perRun = new WeakMap<object, RunState>();
@@ -257,7 +283,7 @@ const perRun = new WeakMap<object, RunState>();
 function runStateOf(ctx: IExecuteFunctions): RunState {
 	let state = perRun.get(ctx);
 	if (!state) {
-		state = { lookedUp: new Map(), turns: new Map(), startedAt: Date.now() };
+		state = { lookedUp: new Map(), turns: new Map(), startedAt: Date.now(), rereads: 0 };
 		perRun.set(ctx, state);
 	}
 	return state;
@@ -276,6 +302,7 @@ async function readAll(ctx: IExecuteFunctions, itemIndex: number, directory: Dir
 	directory.clear();
 	for (const record of cases) directory.merge(record, startedAt);
 	directory.readStartedAt = startedAt;
+	directory.listedAt = startedAt;
 }
 
 /** A refusal of the `updated_after` filter (a server that does not know it), as opposed to an outage. */
@@ -393,4 +420,33 @@ export function forgetCase(ctx: IExecuteFunctions, integrationId: string, record
 	const run = runStateOf(ctx);
 	if (run.resolved && record.id !== undefined) run.resolved.remove(record.id);
 	run.lookedUp.delete(integrationIdKey(integrationId));
+}
+
+/**
+ * The case as Case Status has it now, or undefined when Case Status no longer has it (deleted):
+ * read by its ID, until the run has read more cases again than listing every case would cost; from
+ * then on, from one new list of every case (once per run), which also serves the run's later items.
+ */
+export async function currentCase(this: IExecuteFunctions, itemIndex: number, known: CsCaseRecord): Promise<CsCaseRecord | undefined> {
+	const run = runStateOf(this);
+	const directory = run.resolved;
+	if (directory && !run.relist && ++run.rereads > Math.ceil(directory.size() / CASES_PER_PAGE)) {
+		const read = directory.ready.then(async () => await readAll(this, itemIndex, directory));
+		directory.ready = read.catch(() => undefined);
+		run.relist = read;
+	}
+	if (directory && run.relist) {
+		try {
+			await run.relist;
+		} catch (error) {
+			throw asNodeError(this.getNode(), error);
+		}
+		return directory.byId(known.id);
+	}
+	try {
+		return await fetchCase.call(this, itemIndex, { mode: 'id', value: String(known.id) });
+	} catch (error) {
+		if (String((error as { httpCode?: unknown } | null)?.httpCode ?? '') === '404') return undefined;
+		throw asNodeError(this.getNode(), error);
+	}
 }

@@ -12,7 +12,16 @@ import { asNodeError } from '../v1/actions/common/nodeError';
 import { practiceAreasForRun } from '../v1/actions/common/practiceAreas';
 import { buildCaseBody } from './caseBody';
 import { diffCase } from './caseDiff';
-import { casesWithIntegrationId, forgetCase, inTurn, integrationIdKey, LIST_ALL_FROM_ITEMS, rememberCase, seenInThisRun } from './caseDirectory';
+import {
+	casesWithIntegrationId,
+	currentCase,
+	forgetCase,
+	inTurn,
+	integrationIdKey,
+	LIST_ALL_FROM_ITEMS,
+	rememberCase,
+	seenInThisRun,
+} from './caseDirectory';
 import { isCleared, SYNCED_FIELDS, type DesiredCase, type SyncedField } from './caseFields';
 import { given, readClients } from './caseInput';
 import { caseIdOfDuplicate } from './caseRefusal';
@@ -161,16 +170,6 @@ async function createDeleted(this: IExecuteFunctions, item: Item, gone: CsCaseRe
 	item.deletedInCaseStatus = true;
 	forgetCase(this, item.integrationId, gone);
 	return await createNew.call(this, item);
-}
-
-/** The case as Case Status has it now, or undefined when it has been deleted there. */
-async function currentCase(this: IExecuteFunctions, itemIndex: number, known: CsCaseRecord): Promise<CsCaseRecord | undefined> {
-	try {
-		return await fetchCase.call(this, itemIndex, { mode: 'id', value: String(known.id) });
-	} catch (error) {
-		if (isNotFound(error)) return undefined;
-		throw asNodeError(this.getNode(), error);
-	}
 }
 
 const isNotFound = (error: unknown) => String((error as { httpCode?: unknown } | null)?.httpCode ?? '') === '404';

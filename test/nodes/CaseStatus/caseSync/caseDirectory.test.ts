@@ -14,6 +14,7 @@ import {
 	keptDirectories,
 	LIST_ALL_FROM_ITEMS,
 	MAX_DIRECTORIES,
+	MAX_LIST_AGE_MS,
 	SAME_CLOCK_MARGIN_MS,
 } from '../../../../nodes/CaseStatus/caseSync/caseDirectory';
 import type { LoggedRequest } from '../../../../simulators/shared/http';
@@ -226,6 +227,28 @@ describe('Case → Create or Update, later runs on the same Case Status account'
 		expect(fullListPages(await caseLists(again))).toEqual([]);
 	});
 
+	it('a directory listed more than MAX_LIST_AGE_MS ago is not used, even if runs kept coming: a small run looks its cases up', async () => {
+		const account = newAccount();
+		await lookAtAll(newCases(LIST_ALL_FROM_ITEMS), { account });
+		let now = Date.now();
+		const clock = jest.spyOn(Date, 'now').mockImplementation(() => now);
+		try {
+			// A run every ten minutes keeps it in use.
+			for (let minutes = 10; minutes <= MAX_LIST_AGE_MS / 60_000; minutes += 10) {
+				now += 10 * 60_000;
+				await upsert([newCase(1)], { account });
+			}
+			now += 10 * 60_000;
+			const before = await logLength();
+			await upsert([newCase(2)], { account });
+			const lists = await caseLists(before);
+			expect(refreshes(lists)).toEqual([]);
+			expect(lists.map((r) => r.query.integration_id)).toEqual(['540002']);
+		} finally {
+			clock.mockRestore();
+		}
+	});
+
 	it('a run IDLE_MS after the directory was last used (the next night) lists everything again', async () => {
 		const account = newAccount();
 		const items = newCases(LIST_ALL_FROM_ITEMS);
@@ -308,6 +331,29 @@ describe('a case deleted in Case Status after the directory was read', () => {
 		expect(results.filter((r) => r === 'unchanged')).toHaveLength(items.length - 2);
 		expect(await inCaseStatus(2)).toBe(true);
 		expect(await inCaseStatus(7)).toBe(true);
+	});
+
+	it('reads unchanged cases again by ID only up to what listing every case costs, then lists once', async () => {
+		const account = newAccount();
+		const items = newCases(150);
+		// Cases synced an hour ago, so a refresh does not re-read them: each is known only from the list.
+		await cs.admin.post('/__admin/clock', { offsetMs: -3_600_000 });
+		for (let n = 0; n < items.length; n++) await createdElsewhere(n);
+		await cs.admin.post('/__admin/clock', { offsetMs: 0 });
+		await upsert(items, { account });
+		const before = await logLength();
+		const again = await upsert(items, { account });
+		expect(again.every((item) => item.json.operationResult === 'unchanged')).toBe(true);
+		const log = (await cs.requests()).slice(before);
+		const byId = log.filter((r) => r.method === 'GET' && /^\/v1\/api\/cases\/\d+$/.test(r.path));
+		const lists = log.filter((r) => r.method === 'GET' && r.path === '/v1/api/cases');
+		// 150 cases and the firm's own: two pages, so at most two cases are read by ID before the list.
+		expect(byId.length).toBeLessThanOrEqual(2);
+		// One list: its two pages (and the read-ahead past its end) each once.
+		const pages = fullListPages(lists).map((r) => r.query['page[number]']);
+		expect(pages.slice(0, 2)).toEqual(['1', '2']);
+		expect(new Set(pages).size).toBe(pages.length);
+		expect(refreshes(lists)).toHaveLength(1);
 	});
 
 	it('a preview soon after says the deleted case would be created', async () => {
