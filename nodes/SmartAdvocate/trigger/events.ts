@@ -77,7 +77,8 @@ const newOrUpdatedCase: EventDefinition = {
 			ctx,
 			smartAdvocateEndpoints.casesByDatePaged(),
 			{ modifiedFrom: from, modifiedTo: to, extra: { includeClosed: true } },
-			{},
+			// By modified date and case ID: staff editing cases during the poll cannot make one skipped.
+			{ keyset: { idField: 'caseID' } },
 			{
 				action: `check for new or changed cases since ${from}`,
 				notFound: 'This SmartAdvocate server does not offer the case search by date (case/byDatePaged) the trigger needs',
