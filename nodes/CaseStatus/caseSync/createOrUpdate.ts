@@ -24,7 +24,7 @@ import {
 } from './caseDirectory';
 import { isCleared, SYNCED_FIELDS, type DesiredCase, type SyncedField } from './caseFields';
 import { given, readClients } from './caseInput';
-import { caseIdOfDuplicate } from './caseRefusal';
+import { caseIdOfDuplicate, caseLabel } from './caseRefusal';
 import { caseWriteFailed, createCase, patchCase, type CaseIds } from './caseWrites';
 import { knownStaff, staffEmailsForRun } from './staff';
 import { isPreviewOnly, previewCreate, previewUpdate } from './upsertPreview';
@@ -164,11 +164,16 @@ async function createNew(this: IExecuteFunctions, item: Item): Promise<INodeExec
 	return result.call(this, itemIndex, created, 'created', written, {}, ignoredEmails);
 }
 
-/** The case Case Status has deleted: forgotten, and created again from the item (once). */
-async function createDeleted(this: IExecuteFunctions, item: Item, gone: CsCaseRecord): Promise<INodeExecutionData[] | undefined> {
-	if (item.deletedInCaseStatus) return undefined;
-	item.deletedInCaseStatus = true;
+/** The case Case Status has deleted: forgotten, and created again from the item (once; deleted again meanwhile, it fails). */
+async function createDeleted(this: IExecuteFunctions, item: Item, gone: CsCaseRecord): Promise<INodeExecutionData[]> {
 	forgetCase(this, item.integrationId, gone);
+	if (item.deletedInCaseStatus) {
+		throw new NodeOperationError(this.getNode(), `Case ${caseLabel({ readableId: gone.readable_id, integrationId: item.integrationId })} was deleted in Case Status twice while it was synced`, {
+			description: 'Nothing is left half done. Run the sync again; if it keeps happening, someone is deleting the case in Case Status.',
+			itemIndex: item.itemIndex,
+		});
+	}
+	item.deletedInCaseStatus = true;
 	return await createNew.call(this, item);
 }
 
@@ -212,7 +217,7 @@ async function updateExisting(this: IExecuteFunctions, item: Item, known: CsCase
 	let existing = known;
 	let { changedFields, previous } = diffCase(existing, desired, areas);
 	const current = await confirmedCase.call(this, item, existing, changedFields.length === 0);
-	if (!current) return (await createDeleted.call(this, item, existing)) ?? [];
+	if (!current) return await createDeleted.call(this, item, existing);
 	if (current !== existing) {
 		existing = current;
 		({ changedFields, previous } = diffCase(existing, desired, areas));
@@ -228,8 +233,7 @@ async function updateExisting(this: IExecuteFunctions, item: Item, known: CsCase
 		return result.call(this, itemIndex, updated, 'updated', changedFields, previous, ignoredEmails);
 	} catch (error) {
 		// Deleted in Case Status since it was read: created again rather than failed.
-		const recreated = isNotFound(error) ? await createDeleted.call(this, item, existing) : undefined;
-		if (recreated) return recreated;
+		if (isNotFound(error)) return await createDeleted.call(this, item, existing);
 		return caseWriteFailed.call(this, error, itemIndex, 'update', {
 			readableId: desired.readableId ?? existing.readable_id,
 			integrationId,
