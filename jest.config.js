@@ -10,6 +10,7 @@ module.exports = {
 			testMatch: ['**/*.test.ts'],
 			testPathIgnorePatterns: ['/node_modules/', '\\.e2e\\.test\\.ts$'],
 			transform: { '^.+\\.ts$': tsJest },
+			setupFilesAfterEnv: ['<rootDir>/test/support/unitSetup.ts'],
 		},
 		{
 			displayName: 'e2e',

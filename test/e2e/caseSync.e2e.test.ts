@@ -11,7 +11,7 @@
 import axios from 'axios';
 
 import { STAFF } from '../nodes/CaseStatus/fixtures';
-import { expectSuccess, nodeItems, type N8nVersionKey, type WorkflowJson } from './harness';
+import { expectSuccess, nodeItems, waitFor, type N8nVersionKey, type WorkflowJson } from './harness';
 import { chainWorkflow, describeEachN8n, packageNode, useNodeWorld } from './support/nodeWorld';
 
 /** Enough cases for Create or Update to list the account (and keep that list) instead of looking each one up. */
@@ -77,15 +77,6 @@ function pagedReadWorkflow(types: { sa: string }, window: { from: string; to: st
 	]);
 }
 
-/** Polls `condition` every 5 ms for at most `ms`. */
-async function waitFor(condition: () => boolean, ms: number): Promise<void> {
-	const until = Date.now() + ms;
-	while (!condition()) {
-		if (Date.now() > until) throw new Error(`not reached within ${ms} ms`);
-		await new Promise((resolve) => setTimeout(resolve, 5));
-	}
-}
-
 function suite(version: N8nVersionKey): void {
 	const world = useNodeWorld(version);
 
@@ -129,7 +120,7 @@ function suite(version: N8nVersionKey): void {
 		const before = searches();
 		try {
 			const running = n8n.execute(id);
-			await waitFor(() => searches() > before, 120_000);
+			await waitFor(() => searches() > before, { timeoutMs: 120_000, intervalMs: 5, message: 'the first page of the search answered' });
 			const edit = await admin.post(`/__admin/cases/${caseIds[3]}`, { caseName: 'Edited by staff during the read' });
 			expect(edit.status).toBe(200);
 			const run = expectSuccess(await running);

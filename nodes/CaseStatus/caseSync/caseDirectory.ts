@@ -24,7 +24,7 @@
  * directory listed more than MAX_LIST_AGE_MS ago is read afresh even if runs kept coming.
  */
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
 
 import type { CsCaseRecord } from '../helpers/records';
 import { caseStatusAccountForRun, caseStatusEndpoints, caseStatusListAll } from '../transport';
@@ -67,8 +67,7 @@ export const SAME_CLOCK_MARGIN_MS = 10_000;
 
 /**
  * The directories are kept in memory between node runs, in this process. At most this many (one
- * per account in use), each dropped IDLE_MS after its last use by a timer that does not keep n8n
- * running (unref), even when no later run comes, so memory does not grow with accounts and a run a
+ * per account in use), each dropped IDLE_MS after its last use, even when no later run comes, so memory does not grow with accounts and a run a
  * night later starts from a full read; an evicted directory only means a full read. A directory
  * keeps only the fields it compares (comparedPart), so a case reported unchanged from it shows no
  * clients.
@@ -103,34 +102,39 @@ class Directory {
 	/** The last read; a later run's refresh waits for it. */
 	ready: Promise<void> = Promise.resolve();
 	lastUsed = Date.now();
-	private idleTimer: ReturnType<typeof setTimeout> | undefined;
+	/** Ends the wait that drops the directory when idle (see dropWhenIdle). */
+	private idleWait: AbortController | undefined;
 
-	/** Calls `drop` once the directory has not been used for IDLE_MS, without keeping the process alive. */
+	/**
+	 * Calls `drop` once the directory has not been used for IDLE_MS, even if no run comes to notice.
+	 * A wait with n8n's `sleep` (a node may not set timers of its own), looking again when the
+	 * directory would next be idle rather than on every use; stopTimer ends it. n8n's commands end
+	 * their process themselves, so the wait never keeps one running.
+	 */
 	dropWhenIdle(drop: () => void): void {
-		const check = () => {
-			const idleFor = Date.now() - this.lastUsed;
-			if (idleFor >= IDLE_MS) {
-				this.idleTimer = undefined;
-				drop();
-				return;
-			}
-			// Used since: look again when it would next be idle, not on every use.
-			this.idleTimer = setTimeout(check, IDLE_MS - idleFor);
-			this.idleTimer.unref?.();
-		};
 		this.stopTimer();
-		this.idleTimer = setTimeout(check, IDLE_MS);
-		this.idleTimer.unref?.();
+		const wait = new AbortController();
+		this.idleWait = wait;
+		const watch = async () => {
+			for (let idleFor = 0; idleFor < IDLE_MS; idleFor = Date.now() - this.lastUsed) {
+				await sleep(IDLE_MS - idleFor, wait.signal);
+				// n8n 1.x's sleep takes no signal: a wait ended meanwhile stops here.
+				if (wait.signal.aborted) return;
+			}
+			this.idleWait = undefined;
+			drop();
+		};
+		watch().catch(() => undefined);
 	}
 
 	stopTimer(): void {
-		if (this.idleTimer !== undefined) clearTimeout(this.idleTimer);
-		this.idleTimer = undefined;
+		this.idleWait?.abort();
+		this.idleWait = undefined;
 	}
 
-	/** Whether a timer is waiting to drop it, and whether that timer keeps the process running (for tests). */
-	timerState(): { armed: boolean; keepsProcessAlive: boolean } {
-		return { armed: this.idleTimer !== undefined, keepsProcessAlive: this.idleTimer?.hasRef?.() ?? false };
+	/** Whether a wait is on to drop it when idle (for tests). */
+	dropsWhenIdle(): boolean {
+		return this.idleWait !== undefined;
 	}
 
 	clear(): void {
@@ -243,9 +247,9 @@ export function forgetDirectories(): void {
 	for (const [key, directory] of kept) drop(key, directory);
 }
 
-/** For tests: the directories kept now, with their timers. */
-export function keptDirectories(): Array<{ cases: number; timer: { armed: boolean; keepsProcessAlive: boolean } }> {
-	return [...kept.values()].map((directory) => ({ cases: directory.size(), timer: directory.timerState() }));
+/** For tests: the directories kept now, and whether each will be dropped when idle. */
+export function keptDirectories(): Array<{ cases: number; dropsWhenIdle: boolean }> {
+	return [...kept.values()].map((directory) => ({ cases: directory.size(), dropsWhenIdle: directory.dropsWhenIdle() }));
 }
 
 /**

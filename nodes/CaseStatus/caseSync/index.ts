@@ -26,8 +26,8 @@
  *   again by the next run that reads it (see caseDirectory.ts).
  * - Only differing fields are written, in one PATCH per case; an unchanged case costs no write.
  * - The kept directory is per account (credential ID, address and API key, the key only hashed),
- *   holds only the fields the sync compares, and is dropped IDLE_MS after its last use by an unref'd
- *   timer, even when no later run comes.
+ *   holds only the fields the sync compares, and is dropped IDLE_MS after its last use, even when no
+ *   later run comes.
  */
 export { syncCase } from './createOrUpdate';
 export { forgetDirectories } from './caseDirectory';

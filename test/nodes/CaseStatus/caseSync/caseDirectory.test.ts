@@ -394,15 +394,18 @@ describe('the kept directory', () => {
 		);
 	});
 
-	it('is dropped IDLE_MS after its last use even when no later run comes, by a timer that does not keep n8n running', async () => {
+	it('is dropped IDLE_MS after its last use even when no later run comes, and used meanwhile, IDLE_MS after that use', async () => {
 		forgetDirectories();
 		jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask', 'hrtime', 'performance'], now: Date.now() });
 		try {
-			await lookAtAll(newCases(LIST_ALL_FROM_ITEMS), { account: newAccount() });
-			expect(keptDirectories()).toEqual([{ cases: expect.any(Number), timer: { armed: true, keepsProcessAlive: false } }]);
-			jest.advanceTimersByTime(IDLE_MS - 1000);
+			const account = newAccount();
+			await lookAtAll(newCases(LIST_ALL_FROM_ITEMS), { account });
+			expect(keptDirectories()).toEqual([{ cases: expect.any(Number), dropsWhenIdle: true }]);
+			await jest.advanceTimersByTimeAsync(IDLE_MS / 2);
+			await upsert([newCase(1)], { account });
+			await jest.advanceTimersByTimeAsync(IDLE_MS / 2 + 1000);
 			expect(keptDirectories()).toHaveLength(1);
-			jest.advanceTimersByTime(2000);
+			await jest.advanceTimersByTimeAsync(IDLE_MS / 2);
 			expect(keptDirectories()).toEqual([]);
 		} finally {
 			jest.useRealTimers();
