@@ -131,7 +131,7 @@ function suite(version: N8nVersionKey): void {
 
 			// A session token that expired since it was stored: the first call answers 401 and n8n logs in again.
 			const saData = { baseUrl: sa.url, username: API_USER.username, password: API_USER.password, timeZone: NEW_YORK, sessionToken: 'expired-session-token' };
-			const csData = { environment: 'custom', baseUrl: cs.api.url, apiKey: API_KEY };
+			const csData = { environment: 'custom', baseUrl: cs.api.url, apiKey: API_KEY, allowPrivateDownloadHosts: true };
 			await n8n!.importCredentials([
 				{ ...SA, data: saData },
 				{ ...CS, data: csData },

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- runs in Node, never in n8n (eslint.dev.config.mjs) */
 import { mapWithConcurrency } from '../../../nodes/shared/concurrency';
 
 /** A call that settles when the test says so, to control which calls are in flight. */
