@@ -92,7 +92,8 @@ export class CaseStatusApi implements ICredentialType {
 				'={{ $credentials.environment === "custom" ? $credentials.baseUrl.trim().replace(/\\/+$/, "") : ($credentials.environment === "sandbox" ? "https://sandbox.creativebriefcase.com" : "https://app.casestatus.com") }}',
 			url: '/v1/api/messages',
 			qs: { 'page[number]': 1, size: 1 },
-			sendCredentialsOnCrossOriginRedirect: false,
+			// The Test button's call follows no redirect at all, so the key goes to no other host on any n8n version.
+			disableFollowRedirect: true,
 		},
 	};
 }

@@ -11,6 +11,8 @@ import type {
 import { NodeApiError, sleep } from 'n8n-workflow';
 
 import { failureOfResponse, readHttpFailure, type HttpFailure } from './httpFailure';
+import { isNodeRun } from './perNodeRun';
+import { isSameServer, keepsMethod, MAX_REDIRECTS, redirectTarget } from './redirect';
 import { copyRequest } from './requestCopy';
 import { DEFAULT_RETRY_POLICY, isRetryable, retryAfterBeyondPolicy, retryDelayMs, type RetryPolicy } from './retry';
 
@@ -55,7 +57,7 @@ export function credentialForRun(
 	type: string,
 	data: ICredentialDataDecryptedObject,
 ): ICredentialsDecrypted | undefined {
-	if (!('getInputData' in ctx)) return undefined;
+	if (!isNodeRun(ctx)) return undefined;
 	const stored = ctx.getNode().credentials?.[type];
 	return { id: stored?.id ?? '', name: stored?.name ?? '', type, data };
 }
@@ -189,11 +191,12 @@ interface FullResponse {
 }
 
 /**
- * One request through n8n's authenticated helper, with the safety settings every call gets: no
- * credentials to another origin on a redirect (n8n sends them by default), a timeout, and the
- * full response even for an HTTP error, because n8n 1.x drops the headers (Retry-After) from
- * the error it throws. A 401 still throws where a session is renewed on it (n8n 2.x honours
- * `except`), so that n8n logs in again and resends.
+ * One request through n8n's authenticated helper, with the safety settings every call gets: redirects
+ * are not followed by n8n but answered back (serviceRequest follows them on the same server only,
+ * so the credential goes to no other host on any n8n version, and n8n's client never buffers a
+ * streamed upload to replay it), a timeout, and the full response even for an HTTP error, because
+ * n8n 1.x drops the headers (Retry-After) from the error it throws. A 401 still throws where a session
+ * is renewed on it (n8n 2.x honours `except`), so that n8n logs in again and resends.
  */
 async function send(
 	ctx: ServiceContext,
@@ -205,7 +208,7 @@ async function send(
 	// A copy that keeps a streamed upload's body a getter: n8n's own resend after logging in again reads a new stream.
 	const request = copyRequest(options, {
 		timeout: timeoutMs,
-		sendCredentialsOnCrossOriginRedirect: false,
+		disableFollowRedirect: true,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: tolerateHttpErrors
 			? profile.renewsSessionOn401
@@ -218,6 +221,17 @@ async function send(
 }
 
 const isSuccess = (status: number) => status >= 200 && status < 300;
+
+/** The request a redirect asks for: the new address (its own query), and a GET without a body unless 307/308. */
+function followRedirect(request: IHttpRequestOptions, to: URL, status: number): IHttpRequestOptions {
+	const moved = copyRequest(request, { url: to.href, qs: undefined });
+	if (!keepsMethod(status)) {
+		moved.method = 'GET';
+		// Deleted, not set: a streamed upload's body is a getter.
+		delete moved.body;
+	}
+	return moved;
+}
 
 /** The `<title>` of an HTML page, to say which page answered (a login page, a proxy's notice). */
 function pageTitle(html: string): string | undefined {
@@ -274,6 +288,8 @@ export async function serviceRequest<T = unknown>(
 	};
 
 	let waited = 0;
+	let request = options;
+	let redirects = 0;
 	for (let attempt = 1; ; attempt++) {
 		await waitOutPause(ctx);
 		const started = Date.now();
@@ -282,10 +298,10 @@ export async function serviceRequest<T = unknown>(
 		let timedOutAfterMs: number | undefined;
 		try {
 			const sending = { timeoutMs, credential: connection.credential };
-			response = await send(ctx, profile, options, sending, true);
+			response = await send(ctx, profile, request, sending, true);
 			if (response.statusCode === 401 && profile.renewsSessionOn401) {
 				// n8n 1.x ignores `except`: send again the throwing way, so that n8n logs in again.
-				response = await send(ctx, profile, options, sending, false);
+				response = await send(ctx, profile, request, sending, false);
 			}
 		} catch (error) {
 			failure = readHttpFailure(error);
@@ -293,6 +309,26 @@ export async function serviceRequest<T = unknown>(
 			if (failure.status === undefined && (elapsed >= timeoutMs * 0.95 || /\btimeout\b|timed out/i.test(failure.message))) {
 				timedOutAfterMs = timeoutMs;
 			}
+		}
+		const answered = response ? { status: response.statusCode, headers: response.headers } : failure;
+		const next = redirectTarget(answered?.status, answered?.headers, String(request.url));
+		if (next) {
+			const from = new URL(String(request.url));
+			if (!isSameServer(from, next) || ++redirects > MAX_REDIRECTS) {
+				const elsewhere = !isSameServer(from, next);
+				throw await fail(failure ?? failureOfResponse(response!), { attempts: attempt }, {
+					message: elsewhere
+						? `${profile.name} answered with a redirect to another server (${next.origin}) while trying to ${call.action}; the node does not follow it`
+						: `${profile.name} redirected more than ${MAX_REDIRECTS} times while trying to ${call.action}`,
+					description: elsewhere
+						? `The credential is only sent to the server it names, and nothing is sent to another one. If ${next.origin} is where ${profile.name} now is, put that address into the ${profile.credentialName} credential.`
+						: `Check the address in the ${profile.credentialName} credential: ${connection.apiRoot} must be the ${profile.name} API itself.`,
+				});
+			}
+			request = followRedirect(request, next, answered!.status!);
+			// A redirect is the same attempt, moved.
+			attempt--;
+			continue;
 		}
 		if (response && isSuccess(response.statusCode)) {
 			const body = response.body;
