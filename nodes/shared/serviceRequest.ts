@@ -14,7 +14,16 @@ import { failureOfResponse, readHttpFailure, type HttpFailure } from './httpFail
 import { isNodeRun } from './perNodeRun';
 import { isSameServer, keepsMethod, MAX_REDIRECTS, redirectTarget } from './redirect';
 import { copyRequest } from './requestCopy';
-import { DEFAULT_RETRY_POLICY, isRetryable, retryAfterBeyondPolicy, retryDelayMs, type RetryPolicy } from './retry';
+import {
+	DEFAULT_RETRY_POLICY,
+	forgetIfIdle,
+	isRetryable,
+	paceOf,
+	retryAfterBeyondPolicy,
+	retryDelayMs,
+	slowsTheService,
+	type RetryPolicy,
+} from './retry';
 
 export type ServiceContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions | IHookFunctions;
 
@@ -239,23 +248,6 @@ function pageTitle(html: string): string | undefined {
 }
 
 /**
- * Per node run: until when every call waits because the server asked to slow down (429, 503).
- * Calls run in parallel (operations with `concurrency`), so one call's back-off holds back the
- * others too instead of letting them hammer a server that is already refusing.
- */
-const pausedUntil = new WeakMap<object, number>();
-
-async function waitOutPause(ctx: ServiceContext): Promise<void> {
-	const pause = (pausedUntil.get(ctx) ?? 0) - Date.now();
-	if (pause > 0) await sleep(pause);
-}
-
-function pauseRun(ctx: ServiceContext, failure: HttpFailure, delayMs: number): void {
-	if (failure.status !== 429 && failure.status !== 503) return;
-	pausedUntil.set(ctx, Math.max(pausedUntil.get(ctx) ?? 0, Date.now() + delayMs));
-}
-
-/**
  * Sends one call through n8n's authenticated request helper, retrying what is safe to retry,
  * and turns a final failure into a NodeApiError that says what failed and how to fix it.
  */
@@ -287,11 +279,15 @@ export async function serviceRequest<T = unknown>(
 		);
 	};
 
+	// Calls run in parallel (operations with `concurrency`, pages read ahead, slices, triggers): a slow-down
+	// answer to one holds back every call to the same account, not only the one retried.
+	const account = `${profile.credentialType} ${ctx.getNode().credentials?.[profile.credentialType]?.id ?? ''} ${connection.apiRoot}`;
+	const pace = paceOf(account);
 	let waited = 0;
 	let request = options;
 	let redirects = 0;
 	for (let attempt = 1; ; attempt++) {
-		await waitOutPause(ctx);
+		await pace.waitTurn();
 		const started = Date.now();
 		let response: FullResponse | undefined;
 		let failure: HttpFailure | undefined;
@@ -331,6 +327,8 @@ export async function serviceRequest<T = unknown>(
 			continue;
 		}
 		if (response && isSuccess(response.statusCode)) {
+			pace.answered();
+			forgetIfIdle(account);
 			const body = response.body;
 			const expectsJson = options.json === true && options.encoding === undefined;
 			const contentType = String(response.headers?.['content-type'] ?? response.headers?.['Content-Type'] ?? '');
@@ -349,14 +347,16 @@ export async function serviceRequest<T = unknown>(
 			return (options.returnFullResponse ? response : body) as T;
 		}
 		failure ??= failureOfResponse(response!);
+		const delay = retryDelayMs(attempt, failure, policy);
+		// Also when this call gives up: the calls after it must not go before the time the server named.
+		if (slowsTheService(failure)) pace.slowDown(Date.now() + delay);
+		else pace.answered();
 		// A call that got no answer in time is not sent again: a hung server would hold the run for minutes.
 		if (timedOutAfterMs === undefined && attempt < policy.maxAttempts && isRetryable(failure, method, call.readOnly)) {
 			const waitAskedMs = retryAfterBeyondPolicy(failure, policy, waited);
 			if (waitAskedMs !== undefined) throw await fail(failure, { attempts: attempt, waitAskedMs });
-			const delay = retryDelayMs(attempt, failure, policy);
 			if (waited + delay <= policy.maxTotalWaitMs) {
 				waited += delay;
-				pauseRun(ctx, failure, delay);
 				await sleep(delay);
 				continue;
 			}

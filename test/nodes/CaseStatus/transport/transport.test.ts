@@ -3,6 +3,7 @@ import axios from 'axios';
 import type { IDataObject } from 'n8n-workflow';
 
 import { caseStatusEndpoints, caseStatusListAll, caseStatusRequest } from '../../../../nodes/CaseStatus/transport';
+import { mapWithConcurrency } from '../../../../nodes/shared/concurrency';
 import { PAGES_IN_FLIGHT } from '../../../../nodes/shared/paging';
 import type { RetryPolicy } from '../../../../nodes/shared/retry';
 import { startCaseStatusSimulator } from '../../../../simulators/casestatus';
@@ -181,5 +182,25 @@ describe('Case Status transport', () => {
 				[200, true],
 			]);
 		});
+	});
+
+	it('a 429 holds back every call to the account until the time the server named, then they resume spaced out', async () => {
+		await admin().post('/faults', { route: '/v1/api/users', method: 'GET', status: 429, retryAfter: 1, count: 1 });
+		const ctx = context();
+		const patient: RetryPolicy = { maxAttempts: 4, baseDelayMs: 5, maxDelayMs: 5000, maxTotalWaitMs: 10_000 };
+		await mapWithConcurrency(Array.from({ length: 12 }, (_, i) => i), 4, async () =>
+			await caseStatusRequest(ctx, { method: 'GET', path: caseStatusEndpoints.users() }, { action: 'list users', retryPolicy: patient }),
+		);
+		const calls = (sim.api.requests as LoggedRequest[]).filter((r) => r.path === '/v1/api/users').map((r) => ({ at: Date.parse(r.at), status: r.status }));
+		expect(calls.filter((c) => c.status === 429)).toHaveLength(1);
+		expect(calls.filter((c) => c.status === 200)).toHaveLength(12);
+		const throttledAt = calls.find((c) => c.status === 429)!.at;
+		// Only the calls sent together with the throttled one (before its answer came) arrive before the time named.
+		const early = calls.filter((c) => c.at > throttledAt + 100 && c.at < throttledAt + 1000);
+		expect(early).toEqual([]);
+		const resumed = calls.filter((c) => c.at >= throttledAt + 1000).map((c) => c.at);
+		expect(resumed.length).toBeGreaterThanOrEqual(9);
+		const gaps = resumed.slice(1, 4).map((at, i) => at - resumed[i]);
+		for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(150);
 	});
 });
