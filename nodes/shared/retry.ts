@@ -81,7 +81,7 @@ export function retryDelayMs(
 export const SLOWED_SPACING_MS = 250;
 const MAX_SPACING_MS = 5_000;
 /** Each answer that is not a slow-down shortens the spacing by this factor, down to none. */
-const RECOVERY = 0.9;
+const RECOVERY = 0.8;
 
 /**
  * Whether an answer asks every call to the service to wait: a 429, or a 503 that names when to come
@@ -103,14 +103,19 @@ export class ServicePace {
 
 	constructor(private readonly now: () => number = Date.now) {}
 
-	/** Waits until this call may go out, and takes its turn (the calls after it queue one spacing later). */
+	/**
+	 * Waits for this call's turn: turns are handed out in the order calls ask, from the end of any pause on,
+	 * one spacing apart. A pause that begins while a call waits holds it back too (it asks again).
+	 */
 	async waitTurn(): Promise<void> {
 		for (;;) {
-			const wait = Math.max(this.pausedUntil, this.nextStart) - this.now();
-			if (wait <= 0) break;
-			await sleep(wait);
+			const now = this.now();
+			const start = Math.max(now, this.pausedUntil, this.nextStart);
+			this.nextStart = start + this.spacingMs;
+			if (start <= now) return;
+			await sleep(start - now);
+			if (this.pausedUntil <= this.now()) return;
 		}
-		this.nextStart = this.now() + this.spacingMs;
 	}
 
 	/** The server asked to wait until `untilMs`. Calls sent before the pause began and answered during it do not slow the pace further. */
@@ -125,17 +130,13 @@ export class ServicePace {
 		if (this.pausedUntil > this.now()) return;
 		this.spacingMs = this.spacingMs * RECOVERY < 25 ? 0 : this.spacingMs * RECOVERY;
 	}
-
-	/** Nothing to remember: no pause ahead and no spacing. */
-	get idle(): boolean {
-		return this.spacingMs === 0 && this.pausedUntil <= this.now() && this.nextStart <= this.now();
-	}
 }
 
 /**
  * One pace per service account (credential type, credential and API root) for this n8n process: every node
  * run, slice and trigger that calls the same account slows down together, and another firm's account does
- * not. Forgotten once idle.
+ * not. Kept for the life of the process (a few numbers per credential), so that no call ever holds a pace the
+ * others no longer see.
  */
 const paces = new Map<string, ServicePace>();
 
@@ -146,8 +147,4 @@ export function paceOf(account: string): ServicePace {
 		paces.set(account, pace);
 	}
 	return pace;
-}
-
-export function forgetIfIdle(account: string): void {
-	if (paces.get(account)?.idle) paces.delete(account);
 }

@@ -16,7 +16,6 @@ import { isSameServer, keepsMethod, MAX_REDIRECTS, redirectTarget } from './redi
 import { copyRequest } from './requestCopy';
 import {
 	DEFAULT_RETRY_POLICY,
-	forgetIfIdle,
 	isRetryable,
 	paceOf,
 	retryAfterBeyondPolicy,
@@ -328,7 +327,6 @@ export async function serviceRequest<T = unknown>(
 		}
 		if (response && isSuccess(response.statusCode)) {
 			pace.answered();
-			forgetIfIdle(account);
 			const body = response.body;
 			const expectsJson = options.json === true && options.encoding === undefined;
 			const contentType = String(response.headers?.['content-type'] ?? response.headers?.['Content-Type'] ?? '');
@@ -357,7 +355,8 @@ export async function serviceRequest<T = unknown>(
 			if (waitAskedMs !== undefined) throw await fail(failure, { attempts: attempt, waitAskedMs });
 			if (waited + delay <= policy.maxTotalWaitMs) {
 				waited += delay;
-				await sleep(delay);
+				// After a slow-down the pace holds this call (first in line) until the time named; else back off alone.
+				if (!slowsTheService(failure)) await sleep(delay);
 				continue;
 			}
 		}
