@@ -10,6 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
+import { isReadable } from './binaryStream';
 import { failureOfResponse, readHttpFailure, type HttpFailure } from './httpFailure';
 import { isNodeRun } from './perNodeRun';
 import { isSameServer, keepsMethod, MAX_REDIRECTS, redirectTarget } from './redirect';
@@ -308,9 +309,8 @@ export async function serviceRequest<T = unknown>(
 		const answered = response ? { status: response.statusCode, headers: response.headers } : failure;
 		const next = redirectTarget(answered?.status, answered?.headers, String(request.url));
 		if (next) {
-			const from = new URL(String(request.url));
-			if (!isSameServer(from, next) || ++redirects > MAX_REDIRECTS) {
-				const elsewhere = !isSameServer(from, next);
+			const elsewhere = !isSameServer(new URL(String(request.url)), next);
+			if (elsewhere || ++redirects > MAX_REDIRECTS) {
 				throw await fail(failure ?? failureOfResponse(response!), { attempts: attempt }, {
 					message: elsewhere
 						? `${profile.name} answered with a redirect to another server (${next.origin}) while trying to ${call.action}; the node does not follow it`
@@ -320,6 +320,8 @@ export async function serviceRequest<T = unknown>(
 						: `Check the address in the ${profile.credentialName} credential: ${connection.apiRoot} must be the ${profile.name} API itself.`,
 				});
 			}
+			// A document download's redirect answer is a stream: closed, not read.
+			if (isReadable(response?.body)) response.body.destroy();
 			request = followRedirect(request, next, answered!.status!);
 			// A redirect is the same attempt, moved.
 			attempt--;
