@@ -72,6 +72,14 @@ export class CaseStatusApi implements ICredentialType {
 			default: DEFAULT_FILE_TIMEOUT_SECONDS,
 			description: 'How long a document upload or download may take',
 		},
+		{
+			displayName: 'Allow Private Download Hosts',
+			name: 'allowPrivateDownloadHosts',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether documents may also be downloaded over plain http and from private, loopback or link-local addresses. Only for file storage inside your own network; off, download links must be https to a public address.',
+		},
 	];
 
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
@@ -84,7 +92,8 @@ export class CaseStatusApi implements ICredentialType {
 				'={{ $credentials.environment === "custom" ? $credentials.baseUrl.trim().replace(/\\/+$/, "") : ($credentials.environment === "sandbox" ? "https://sandbox.creativebriefcase.com" : "https://app.casestatus.com") }}',
 			url: '/v1/api/messages',
 			qs: { 'page[number]': 1, size: 1 },
-			sendCredentialsOnCrossOriginRedirect: false,
+			// The Test button's call follows no redirect at all, so the key goes to no other host on any n8n version.
+			disableFollowRedirect: true,
 		},
 	};
 }

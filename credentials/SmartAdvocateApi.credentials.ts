@@ -11,17 +11,13 @@ import type {
 
 import { withAuthorization } from '../nodes/shared/authorization';
 import { smartAdvocateApiRoot, SMARTADVOCATE_DEFAULT_URL } from '../nodes/shared/baseUrl';
+import { isSameServer } from '../nodes/shared/redirect';
 import { DEFAULT_FILE_TIMEOUT_SECONDS, DEFAULT_TIMEOUT_SECONDS, timeoutMs } from '../nodes/shared/timeouts';
 
 interface LoginResponse {
 	statusCode: number;
 	headers?: Record<string, string | string[] | undefined>;
 	body?: { token?: string } | string;
-}
-
-/** Where a login redirect may take the password: the same server, or the same host upgraded to https. */
-function sameServer(from: URL, to: URL): boolean {
-	return from.origin === to.origin || (from.hostname === to.hostname && from.protocol === 'http:' && to.protocol === 'https:');
 }
 
 /**
@@ -135,7 +131,7 @@ export class SmartAdvocateApi implements ICredentialType {
 			const location = response.headers?.location;
 			if (response.statusCode >= 300 && response.statusCode < 400 && typeof location === 'string') {
 				const next = new URL(location, url);
-				if (hop < 3 && sameServer(new URL(url), next)) {
+				if (hop < 3 && isSameServer(new URL(url), next)) {
 					url = next.href;
 					continue;
 				}
@@ -172,7 +168,8 @@ export class SmartAdvocateApi implements ICredentialType {
 			baseURL:
 				'={{ ($credentials.baseUrl || "https://app.smartadvocate.com").trim().replace(/\\/+$/, "").replace(/\\/casesyncapi$/i, "") + "/CaseSyncAPI" }}',
 			url: '/case/CaseGroup',
-			sendCredentialsOnCrossOriginRedirect: false,
+			// The Test button's call follows no redirect at all, so the key goes to no other host on any n8n version.
+			disableFollowRedirect: true,
 		},
 	};
 }

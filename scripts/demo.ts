@@ -95,7 +95,7 @@ export async function startDemo(options: { n8nPort?: number; simPorts?: boolean 
 				id: 'demoCaseStatus01',
 				name: CASESTATUS_CREDENTIAL_NAME,
 				type: 'caseStatusApi',
-				data: { environment: 'custom', baseUrl: sims.caseStatusUrl, apiKey: sims.firm.caseStatusApiKey },
+				data: { environment: 'custom', baseUrl: sims.caseStatusUrl, apiKey: sims.firm.caseStatusApiKey, allowPrivateDownloadHosts: true },
 			},
 		]);
 		const workflows = templates();

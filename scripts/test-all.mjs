@@ -20,6 +20,7 @@ step('Lint (both n8n rule sets)', 'npm run lint');
 step('Type check (tests and simulators included)', 'npm run typecheck');
 step('n8n Cloud verification checks (n8n scanner on the packed package, n8n-node cloud-support)', 'npm run verify:cloud');
 if (existsSync(join(root, 'scripts/install-n8n.mjs'))) step('Real n8n for the end-to-end tests (cached)', 'node scripts/install-n8n.mjs');
+step('PostgreSQL and Redis for the end-to-end tests (apt-get install as root when missing, else a no-op)', 'node scripts/install-queue-services.mjs');
 
 const results = mkdtempSync(join(tmpdir(), 'sacs-jest-'));
 

@@ -166,7 +166,5 @@ export function withMultipartBody(options: IHttpRequestOptions, multipart: Multi
 		...(multipart.contentLength === undefined ? {} : { 'Content-Length': String(multipart.contentLength) }),
 	};
 	Object.defineProperty(options, 'body', { get: () => multipart.open(), enumerable: true, configurable: true });
-	// Following redirects makes n8n's HTTP client keep every byte sent, to replay the body: the whole file.
-	if (multipart.streamed) options.disableFollowRedirect = true;
 	return options;
 }

@@ -1,3 +1,5 @@
+import { sleep } from 'n8n-workflow';
+
 import type { HttpFailure } from './httpFailure';
 
 /** How hard a transport tries before giving up on a call. */
@@ -73,4 +75,76 @@ export function retryDelayMs(
 	const ceiling = Math.min(policy.baseDelayMs * 2 ** (retry - 1), policy.maxDelayMs);
 	// Half fixed, half random: spreads parallel clients apart without ever retrying instantly.
 	return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}
+
+/** The spacing between calls right after a service said to slow down, doubled at each further slow-down. */
+export const SLOWED_SPACING_MS = 250;
+const MAX_SPACING_MS = 5_000;
+/** Each answer that is not a slow-down shortens the spacing by this factor, down to none. */
+const RECOVERY = 0.8;
+
+/**
+ * Whether an answer asks every call to the service to wait: a 429, or a 503 that names when to come
+ * back. (A 503 without Retry-After is an outage of that call, retried with back-off by itself.)
+ */
+export function slowsTheService(failure: HttpFailure): boolean {
+	return failure.status === 429 || (failure.status === 503 && retryAfterMs(failure.headers) !== undefined);
+}
+
+/**
+ * How fast calls to one service account may go out. A slow-down answer pauses every call until the time
+ * the server named; then they resume one at a time, `spacingMs` apart, the spacing shrinking with each
+ * answer that is not a slow-down until calls go out freely again.
+ */
+export class ServicePace {
+	private pausedUntil = 0;
+	private nextStart = 0;
+	spacingMs = 0;
+
+	constructor(private readonly now: () => number = Date.now) {}
+
+	/**
+	 * Waits for this call's turn: turns are handed out in the order calls ask, from the end of any pause on,
+	 * one spacing apart. A pause that begins while a call waits holds it back too (it asks again).
+	 */
+	async waitTurn(): Promise<void> {
+		for (;;) {
+			const now = this.now();
+			const start = Math.max(now, this.pausedUntil, this.nextStart);
+			this.nextStart = start + this.spacingMs;
+			if (start <= now) return;
+			await sleep(start - now);
+			if (this.pausedUntil <= this.now()) return;
+		}
+	}
+
+	/** The server asked to wait until `untilMs`. Calls sent before the pause began and answered during it do not slow the pace further. */
+	slowDown(untilMs: number): void {
+		const alreadyPaused = this.pausedUntil > this.now();
+		this.pausedUntil = Math.max(this.pausedUntil, untilMs);
+		if (!alreadyPaused) this.spacingMs = Math.min(Math.max(this.spacingMs * 2, SLOWED_SPACING_MS), MAX_SPACING_MS);
+	}
+
+	/** An answer that is not a slow-down; one that arrives during a pause was sent before it and says nothing new. */
+	answered(): void {
+		if (this.pausedUntil > this.now()) return;
+		this.spacingMs = this.spacingMs * RECOVERY < 25 ? 0 : this.spacingMs * RECOVERY;
+	}
+}
+
+/**
+ * One pace per service account (credential type, credential and API root) for this n8n process: every node
+ * run, slice and trigger that calls the same account slows down together, and another firm's account does
+ * not. Kept for the life of the process (a few numbers per credential), so that no call ever holds a pace the
+ * others no longer see.
+ */
+const paces = new Map<string, ServicePace>();
+
+export function paceOf(account: string): ServicePace {
+	let pace = paces.get(account);
+	if (!pace) {
+		pace = new ServicePace();
+		paces.set(account, pace);
+	}
+	return pace;
 }

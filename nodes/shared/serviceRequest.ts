@@ -10,9 +10,20 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
+import { isReadable } from './binaryStream';
 import { failureOfResponse, readHttpFailure, type HttpFailure } from './httpFailure';
+import { isNodeRun } from './perNodeRun';
+import { isSameServer, keepsMethod, MAX_REDIRECTS, redirectTarget } from './redirect';
 import { copyRequest } from './requestCopy';
-import { DEFAULT_RETRY_POLICY, isRetryable, retryAfterBeyondPolicy, retryDelayMs, type RetryPolicy } from './retry';
+import {
+	DEFAULT_RETRY_POLICY,
+	isRetryable,
+	paceOf,
+	retryAfterBeyondPolicy,
+	retryDelayMs,
+	slowsTheService,
+	type RetryPolicy,
+} from './retry';
 
 export type ServiceContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions | IHookFunctions;
 
@@ -55,7 +66,7 @@ export function credentialForRun(
 	type: string,
 	data: ICredentialDataDecryptedObject,
 ): ICredentialsDecrypted | undefined {
-	if (!('getInputData' in ctx)) return undefined;
+	if (!isNodeRun(ctx)) return undefined;
 	const stored = ctx.getNode().credentials?.[type];
 	return { id: stored?.id ?? '', name: stored?.name ?? '', type, data };
 }
@@ -189,11 +200,12 @@ interface FullResponse {
 }
 
 /**
- * One request through n8n's authenticated helper, with the safety settings every call gets: no
- * credentials to another origin on a redirect (n8n sends them by default), a timeout, and the
- * full response even for an HTTP error, because n8n 1.x drops the headers (Retry-After) from
- * the error it throws. A 401 still throws where a session is renewed on it (n8n 2.x honours
- * `except`), so that n8n logs in again and resends.
+ * One request through n8n's authenticated helper, with the safety settings every call gets: redirects
+ * are not followed by n8n but answered back (serviceRequest follows them on the same server only,
+ * so the credential goes to no other host on any n8n version, and n8n's client never buffers a
+ * streamed upload to replay it), a timeout, and the full response even for an HTTP error, because
+ * n8n 1.x drops the headers (Retry-After) from the error it throws. A 401 still throws where a session
+ * is renewed on it (n8n 2.x honours `except`), so that n8n logs in again and resends.
  */
 async function send(
 	ctx: ServiceContext,
@@ -205,7 +217,7 @@ async function send(
 	// A copy that keeps a streamed upload's body a getter: n8n's own resend after logging in again reads a new stream.
 	const request = copyRequest(options, {
 		timeout: timeoutMs,
-		sendCredentialsOnCrossOriginRedirect: false,
+		disableFollowRedirect: true,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: tolerateHttpErrors
 			? profile.renewsSessionOn401
@@ -219,26 +231,20 @@ async function send(
 
 const isSuccess = (status: number) => status >= 200 && status < 300;
 
+/** The request a redirect asks for: the new address (its own query), and a GET without a body unless 307/308. */
+function followRedirect(request: IHttpRequestOptions, to: URL, status: number): IHttpRequestOptions {
+	const moved = copyRequest(request, { url: to.href, qs: undefined });
+	if (!keepsMethod(status)) {
+		moved.method = 'GET';
+		// Deleted, not set: a streamed upload's body is a getter.
+		delete moved.body;
+	}
+	return moved;
+}
+
 /** The `<title>` of an HTML page, to say which page answered (a login page, a proxy's notice). */
 function pageTitle(html: string): string | undefined {
 	return /<title[^>]*>([^<]{1,120})<\/title>/i.exec(html)?.[1]?.trim() || undefined;
-}
-
-/**
- * Per node run: until when every call waits because the server asked to slow down (429, 503).
- * Calls run in parallel (operations with `concurrency`), so one call's back-off holds back the
- * others too instead of letting them hammer a server that is already refusing.
- */
-const pausedUntil = new WeakMap<object, number>();
-
-async function waitOutPause(ctx: ServiceContext): Promise<void> {
-	const pause = (pausedUntil.get(ctx) ?? 0) - Date.now();
-	if (pause > 0) await sleep(pause);
-}
-
-function pauseRun(ctx: ServiceContext, failure: HttpFailure, delayMs: number): void {
-	if (failure.status !== 429 && failure.status !== 503) return;
-	pausedUntil.set(ctx, Math.max(pausedUntil.get(ctx) ?? 0, Date.now() + delayMs));
 }
 
 /**
@@ -273,19 +279,25 @@ export async function serviceRequest<T = unknown>(
 		);
 	};
 
+	// Calls run in parallel (operations with `concurrency`, pages read ahead, slices, triggers): a slow-down
+	// answer to one holds back every call to the same account, not only the one retried.
+	const account = `${profile.credentialType} ${ctx.getNode().credentials?.[profile.credentialType]?.id ?? ''} ${connection.apiRoot}`;
+	const pace = paceOf(account);
 	let waited = 0;
+	let request = options;
+	let redirects = 0;
 	for (let attempt = 1; ; attempt++) {
-		await waitOutPause(ctx);
+		await pace.waitTurn();
 		const started = Date.now();
 		let response: FullResponse | undefined;
 		let failure: HttpFailure | undefined;
 		let timedOutAfterMs: number | undefined;
 		try {
 			const sending = { timeoutMs, credential: connection.credential };
-			response = await send(ctx, profile, options, sending, true);
+			response = await send(ctx, profile, request, sending, true);
 			if (response.statusCode === 401 && profile.renewsSessionOn401) {
 				// n8n 1.x ignores `except`: send again the throwing way, so that n8n logs in again.
-				response = await send(ctx, profile, options, sending, false);
+				response = await send(ctx, profile, request, sending, false);
 			}
 		} catch (error) {
 			failure = readHttpFailure(error);
@@ -294,7 +306,29 @@ export async function serviceRequest<T = unknown>(
 				timedOutAfterMs = timeoutMs;
 			}
 		}
+		const answered = response ? { status: response.statusCode, headers: response.headers } : failure;
+		const next = redirectTarget(answered?.status, answered?.headers, String(request.url));
+		if (next) {
+			const elsewhere = !isSameServer(new URL(String(request.url)), next);
+			if (elsewhere || ++redirects > MAX_REDIRECTS) {
+				throw await fail(failure ?? failureOfResponse(response!), { attempts: attempt }, {
+					message: elsewhere
+						? `${profile.name} answered with a redirect to another server (${next.origin}) while trying to ${call.action}; the node does not follow it`
+						: `${profile.name} redirected more than ${MAX_REDIRECTS} times while trying to ${call.action}`,
+					description: elsewhere
+						? `The credential is only sent to the server it names, and nothing is sent to another one. If ${next.origin} is where ${profile.name} now is, put that address into the ${profile.credentialName} credential.`
+						: `Check the address in the ${profile.credentialName} credential: ${connection.apiRoot} must be the ${profile.name} API itself.`,
+				});
+			}
+			// A document download's redirect answer is a stream: closed, not read.
+			if (isReadable(response?.body)) response.body.destroy();
+			request = followRedirect(request, next, answered!.status!);
+			// A redirect is the same attempt, moved.
+			attempt--;
+			continue;
+		}
 		if (response && isSuccess(response.statusCode)) {
+			pace.answered();
 			const body = response.body;
 			const expectsJson = options.json === true && options.encoding === undefined;
 			const contentType = String(response.headers?.['content-type'] ?? response.headers?.['Content-Type'] ?? '');
@@ -313,15 +347,18 @@ export async function serviceRequest<T = unknown>(
 			return (options.returnFullResponse ? response : body) as T;
 		}
 		failure ??= failureOfResponse(response!);
+		const delay = retryDelayMs(attempt, failure, policy);
+		// Also when this call gives up: the calls after it must not go before the time the server named.
+		if (slowsTheService(failure)) pace.slowDown(Date.now() + delay);
+		else pace.answered();
 		// A call that got no answer in time is not sent again: a hung server would hold the run for minutes.
 		if (timedOutAfterMs === undefined && attempt < policy.maxAttempts && isRetryable(failure, method, call.readOnly)) {
 			const waitAskedMs = retryAfterBeyondPolicy(failure, policy, waited);
 			if (waitAskedMs !== undefined) throw await fail(failure, { attempts: attempt, waitAskedMs });
-			const delay = retryDelayMs(attempt, failure, policy);
 			if (waited + delay <= policy.maxTotalWaitMs) {
 				waited += delay;
-				pauseRun(ctx, failure, delay);
-				await sleep(delay);
+				// After a slow-down the pace holds this call (first in line) until the time named; else back off alone.
+				if (!slowsTheService(failure)) await sleep(delay);
 				continue;
 			}
 		}

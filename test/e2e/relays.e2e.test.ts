@@ -21,10 +21,12 @@ import {
 	ALL_VERSION_KEYS,
 	expectSuccess,
 	installedN8n,
+	installQueueServices,
 	N8N_VERSIONS,
 	N8nInstance,
 	nodeItems,
 	packageTypes,
+	RedisServer,
 	selectedVersionKeys,
 	waitFor,
 	type ExecuteResult,
@@ -66,7 +68,6 @@ import {
 	type PostedMessage,
 	type RelayKey,
 } from './relays/world';
-import { redisServerAvailable, startRedis, type LocalRedis } from './relays/redis';
 import { CASESTATUS_CREDENTIAL_NAME, SMARTADVOCATE_CREDENTIAL_NAME, startStack, TEMPLATES_DIR, type Stack } from './support/stack';
 
 const selected = selectedVersionKeys();
@@ -584,12 +585,11 @@ function suite(version: N8nVersionKey): void {
 	);
 
 	it('Redis lease (queue mode): two runs of each relay in two processes at once, with the other side slow, write every note, message and document exactly once', async () => {
-		if (!redisServerAvailable()) throw new Error('redis-server is not installed (apt-get install redis-server): the overlap guard needs a Redis');
-		const redis: LocalRedis = await startRedis();
+		const redis = await RedisServer.start(installQueueServices());
 		const guarded = { messages: 'sacsMsgGuarded01', documents: 'sacsDocGuarded01', notes: 'sacsNoteGuarded1' } as const;
 		try {
 			await n8n!.importCredentials([
-				{ id: 'redisCredE2e0001', name: 'Redis account', type: 'redis', data: { host: '127.0.0.1', port: redis.port, database: 0, password: '', ssl: false } },
+				{ id: 'redisCredE2e0001', name: 'Redis account', type: 'redis', data: { host: redis.host, port: redis.port, database: 0, password: redis.password, ssl: false } },
 			]);
 			await n8n!.importWorkflows((Object.keys(guarded) as RelayKey[]).map((key) => guardedRelay(key, guarded[key])));
 			// A first run each, alone: reads the look-back and writes what is still missing (nothing of what follows).

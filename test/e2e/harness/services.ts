@@ -1,6 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- runs in Node, never in n8n (eslint.dev.config.mjs) */
 /**
- * PostgreSQL and Redis for queue mode, started by the tests themselves: installed by
+ * PostgreSQL and Redis for queue mode and the relays' Redis lease, started by the tests themselves: installed by
  * scripts/install-queue-services.mjs (Debian's packages; a no-op when present), each server on 127.0.0.1 on a
  * free port with its data in its own temp folder, stopped (and the folder deleted) by stop().
  */

@@ -25,7 +25,7 @@ export const CS_CREDENTIAL = { id: 'e2eNodeCsCred001', name: 'Case Status (simul
 export const SA_CREDENTIAL = { id: 'e2eNodeSaCred001', name: 'SmartAdvocate (simulator)' };
 
 export function caseStatusCredential(sim: RunningCaseStatusSim, ref = CS_CREDENTIAL): CredentialFixture {
-	return { ...ref, type: 'caseStatusApi', data: { environment: 'custom', baseUrl: sim.api.url, apiKey: API_KEY } };
+	return { ...ref, type: 'caseStatusApi', data: { environment: 'custom', baseUrl: sim.api.url, apiKey: API_KEY, allowPrivateDownloadHosts: true } };
 }
 
 export function smartAdvocateCredential(sim: RunningSmartAdvocate, ref = SA_CREDENTIAL): CredentialFixture {

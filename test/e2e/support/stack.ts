@@ -43,7 +43,7 @@ export async function startStack(firm: FirmModel = defaultFirm()): Promise<Stack
 			id: 'csCredE2e0000001',
 			name: CASESTATUS_CREDENTIAL_NAME,
 			type: 'caseStatusApi',
-			data: { environment: 'custom', baseUrl: caseStatus.api.url, apiKey: firm.caseStatusApiKey },
+			data: { environment: 'custom', baseUrl: caseStatus.api.url, apiKey: firm.caseStatusApiKey, allowPrivateDownloadHosts: true },
 		},
 	];
 	return {

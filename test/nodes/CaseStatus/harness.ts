@@ -46,7 +46,7 @@ export async function startCs(fixture: Fixture = buildFixture()): Promise<CsHarn
 		sim,
 		fixture,
 		admin,
-		credentials: { caseStatusApi: { environment: 'custom', baseUrl: sim.api.url, apiKey: API_KEY } },
+		credentials: { caseStatusApi: { environment: 'custom', baseUrl: sim.api.url, apiKey: API_KEY, allowPrivateDownloadHosts: true } },
 		async reset() {
 			await admin.post('/__admin/reset');
 		},

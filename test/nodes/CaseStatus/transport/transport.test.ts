@@ -3,11 +3,13 @@ import axios from 'axios';
 import type { IDataObject } from 'n8n-workflow';
 
 import { caseStatusEndpoints, caseStatusListAll, caseStatusRequest } from '../../../../nodes/CaseStatus/transport';
+import { mapWithConcurrency } from '../../../../nodes/shared/concurrency';
 import { PAGES_IN_FLIGHT } from '../../../../nodes/shared/paging';
 import type { RetryPolicy } from '../../../../nodes/shared/retry';
 import { startCaseStatusSimulator } from '../../../../simulators/casestatus';
 import { buildDemoFirm } from '../../../../simulators/shared/demoFirm';
 import type { LoggedRequest } from '../../../../simulators/shared/http';
+import { startHeaderRecorder } from '../../../../simulators/shared/recorder';
 import { answeredTogether } from '../../../support/requestLog';
 import { createContext } from '../../../support/n8nContext';
 import { probeNode } from '../../../support/probeNode';
@@ -153,5 +155,52 @@ describe('Case Status transport', () => {
 		const failure: any = await caseStatusRequest(ctx, { method: 'GET', path: caseStatusEndpoints.users() }, { action: 'get users', retryPolicy: fast }).catch((e: any) => e);
 		expect(failure.message).toBe('Case Status did not answer within 1 second while trying to get users');
 		expect(failure.description).toMatch(/raise the timeout in the Case Status API credential/);
+	});
+
+	describe('redirects', () => {
+		it('refuses a redirect to another server and sends nothing there, whatever the n8n version would do', async () => {
+			const elsewhere = await startHeaderRecorder();
+			try {
+				await admin().post('/redirects', { route: '/v1/api/practice-areas', location: elsewhere.url, appendPath: true, status: 307 });
+				const error: any = await caseStatusRequest(context(), { method: 'GET', path: caseStatusEndpoints.practiceAreas() }, { action: 'list practice areas' }).catch((e) => e);
+				expect(error.message).toBe(`Case Status answered with a redirect to another server (${new URL(elsewhere.url).origin}) while trying to list practice areas; the node does not follow it`);
+				expect(error.description).toMatch(/put that address into the Case Status API credential/);
+				expect(JSON.stringify(error)).not.toContain(firm.caseStatusApiKey);
+				expect(elsewhere.requests).toHaveLength(0);
+			} finally {
+				await elsewhere.close();
+			}
+		});
+
+		it('follows a redirect on the same server, with the credential, and counts it as no retry', async () => {
+			await admin().post('/redirects', { route: '/v1/api/users', location: sim.api.url, appendPath: true, status: 301, count: 1 });
+			const users = await caseStatusRequest<IDataObject[]>(context(), { method: 'GET', path: caseStatusEndpoints.users() }, { action: 'list users', retryPolicy: { ...fast, maxAttempts: 1 } });
+			expect(users.length).toBeGreaterThan(0);
+			const calls = (sim.api.requests as LoggedRequest[]).filter((r) => r.path === '/v1/api/users');
+			expect(calls.map((r) => [r.status, r.hadAuthorization])).toEqual([
+				[301, true],
+				[200, true],
+			]);
+		});
+	});
+
+	it('a 429 holds back every call to the account until the time the server named, then they resume spaced out', async () => {
+		await admin().post('/faults', { route: '/v1/api/users', method: 'GET', status: 429, retryAfter: 1, count: 1 });
+		const ctx = context();
+		const patient: RetryPolicy = { maxAttempts: 4, baseDelayMs: 5, maxDelayMs: 5000, maxTotalWaitMs: 10_000 };
+		await mapWithConcurrency(Array.from({ length: 12 }, (_, i) => i), 4, async () =>
+			await caseStatusRequest(ctx, { method: 'GET', path: caseStatusEndpoints.users() }, { action: 'list users', retryPolicy: patient }),
+		);
+		const calls = (sim.api.requests as LoggedRequest[]).filter((r) => r.path === '/v1/api/users').map((r) => ({ at: Date.parse(r.at), status: r.status }));
+		expect(calls.filter((c) => c.status === 429)).toHaveLength(1);
+		expect(calls.filter((c) => c.status === 200)).toHaveLength(12);
+		const throttledAt = calls.find((c) => c.status === 429)!.at;
+		// Only the calls sent together with the throttled one (before its answer came) arrive before the time named.
+		const early = calls.filter((c) => c.at > throttledAt + 100 && c.at < throttledAt + 1000);
+		expect(early).toEqual([]);
+		const resumed = calls.filter((c) => c.at >= throttledAt + 1000).map((c) => c.at);
+		expect(resumed.length).toBeGreaterThanOrEqual(9);
+		const gaps = resumed.slice(1, 4).map((at, i) => at - resumed[i]);
+		for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(120);
 	});
 });

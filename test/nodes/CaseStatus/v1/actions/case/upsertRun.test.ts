@@ -202,7 +202,8 @@ describe('Case → Create or Update, a whole run', () => {
 		// the other items of the run would go on calling Case Status during the wait.
 		expect(retried - limited - 1).toBeLessThanOrEqual(14);
 		expect(count(log.map((r) => `${r.method} ${r.path}`), 'POST /v1/api/cases')).toBe(30);
-	});
+		// The calls after the pause go out spaced, a few seconds for these 60.
+	}, 20_000);
 });
 
 describe('Data Mode: Auto-Map Input Data to Case Fields', () => {

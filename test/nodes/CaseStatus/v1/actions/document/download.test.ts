@@ -69,4 +69,22 @@ describe('Document → Download', () => {
 	it('explains that a document ID is a number', async () => {
 		await expect(download({ fileId: 'police-report.pdf' })).rejects.toThrow('The Document ID "police-report.pdf" is not a number');
 	});
+
+	it('with Continue On Fail and private hosts not allowed, fails each item whose link is not https to a public address, saying why', async () => {
+		const record = (await cs.admin.get('/v1/api/files/8001', { headers: { Authorization: `ApiKey ${API_KEY}` } })).data as IDataObject;
+		await cs.fault('/v1/api/files/8001', 200, 1, { body: { ...record, url: 'https://169.254.169.254/latest/meta-data/' } });
+		const items = await runNode(new CaseStatus(), {
+			parameters: { resource: 'document', operation: 'download', fileId: '={{ $json.id }}' },
+			credentials: { caseStatusApi: { ...cs.credentials.caseStatusApi, allowPrivateDownloadHosts: false } },
+			continueOnFail: true,
+			items: [{ json: { id: '8001' } }, { json: { id: '8001' } }],
+		});
+		const refusal = 'The node did not download document police-report.pdf (ID 8001): its download link is refused because';
+		expect(items.map((item) => item.json.error)).toEqual([
+			`${refusal} 169.254.169.254 is a private, loopback or link-local address`,
+			`${refusal} it is not https`,
+		]);
+		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(cs.fileHostRequests()).toHaveLength(0);
+	});
 });
