@@ -171,7 +171,7 @@ function readDesiredCase(this: IExecuteFunctions, itemIndex: number, emptyFields
 /** "Output It Without Creating": the case as the item gave it, for a later Case → Create. */
 function notFound(this: IExecuteFunctions, itemIndex: number, desired: DesiredCase): INodeExecutionData[] {
 	const json: IDataObject = { ...(given(desired) as IDataObject), operationResult: 'notFound' };
-	if (isPreviewOnly(this, itemIndex)) json.previewOnly = true;
+	if (isPreviewOnly(this)) json.previewOnly = true;
 	return [{ json, pairedItem: { item: itemIndex } }];
 }
 
@@ -220,7 +220,7 @@ async function createOrUpdate(
 			});
 		}
 		// The preview names unknown staff itself, from the case as given: before they are dropped.
-		if (isPreviewOnly(this, itemIndex)) return await previewCreate.call(this, itemIndex, desired);
+		if (isPreviewOnly(this)) return await previewCreate.call(this, itemIndex, desired);
 		const ignoredEmails = await dropUnknownStaff.call(this, itemIndex, desired);
 		let created: CsCaseRecord;
 		try {
@@ -269,7 +269,7 @@ async function updateExisting(
 ): Promise<INodeExecutionData[]> {
 	const areas = await practiceAreasIfNeeded.call(this, itemIndex, desired);
 	const { changedFields, previous } = diffCase(existing, desired, areas);
-	if (isPreviewOnly(this, itemIndex)) return previewUpdate.call(this, itemIndex, existing, desired, { changedFields, previous }, areas, ignoredEmails);
+	if (isPreviewOnly(this)) return previewUpdate.call(this, itemIndex, existing, desired, { changedFields, previous }, areas, ignoredEmails);
 	if (changedFields.length === 0) {
 		return result.call(this, itemIndex, existing, 'unchanged', [], {}, ignoredEmails);
 	}

@@ -28,7 +28,7 @@ const previewOnlyOfRun = new WeakMap<IExecuteFunctions, boolean>();
  * Whether this node run previews: read once, for the first item, so an expression (e.g. a form's "Sync or
  * preview") is evaluated once per run, not once per case.
  */
-export function isPreviewOnly(ctx: IExecuteFunctions, _itemIndex?: number): boolean {
+export function isPreviewOnly(ctx: IExecuteFunctions): boolean {
 	let preview = previewOnlyOfRun.get(ctx);
 	if (preview === undefined) {
 		preview = ctx.getNodeParameter('previewOnly', 0, false) as boolean;
