@@ -202,9 +202,11 @@ async function syncOnce(
 	// The peak while the nodes ran, apart from what n8n does after the last node (saving the run, the result page).
 	const nodesPeakKb = Math.max(0, ...peak.samples.filter(([at]) => at <= startedAt + wallMs).map(([, kb]) => kb));
 	const first = (node: string) => (runData[node]?.[0]?.data?.main?.[0] ?? []).map((i: { json: Record<string, unknown> }) => i.json);
-	const rows = first('Sync Each Slice') as Array<{ result: string; smartAdvocateCaseId: string }>;
-	const counts = first('Count Results')[0] as { summary?: string } | undefined;
-	const retried = ((first('Decide What to Sync')[0]?.retryCaseIds as string[] | undefined) ?? []).length;
+	const counts = first('Build the Report')[0] as { summary?: string; rows?: Array<{ result: string; smartAdvocateCaseId: string }> } | undefined;
+	const rows = counts?.rows ?? [];
+	// "Read What Is Remembered" hands on one item per case read one by one: in a nightly run, the cases that failed before.
+	const decided = first('Read What Is Remembered');
+	const retried = (decided[0]?.run as { mode?: string } | undefined)?.mode === 'changed' ? decided.filter((item) => item.caseNumber).length : 0;
 	const count = (result: string) => rows.filter((r) => r.result === result).length;
 	const newCases = rows.filter((r) => !inCaseStatusBefore.has(String(r.smartAdvocateCaseId))).length;
 	const windowCases = rows.length - retried;

@@ -12,8 +12,13 @@
  *  3. `n8n start` with a copy whose nightly Schedule node is disabled: it still publishes (activates), and
  *     submitting "Sync Now" over HTTP for one case number syncs that case and no other.
  *
- * The cases are synced in slices, each an execution of the same workflow (from "When Called for a Slice"):
- * `n8n execute` would start there, so runs start from the form, as staff start them, or from the schedule.
+ * The cases are synced in slices, each an execution of the same workflow (from "When Called by This Workflow"), and
+ * "Remember This Run" records each run in one more: `n8n execute` would start at that trigger, so runs start from
+ * the form, as staff start them, or from the schedule.
+ *
+ *  4–6. failures on a night then clean nights; two syncs at once; a scheduled run.
+ *  7. a slice that fails: its cases are reported failed with the reason and retried; the run still reports.
+ *  8. a one-case Sync Now that fails during the nightly run stays on the retry list (the runs overlap).
  *
  * Needs: `npm run build` (dist/) and `node scripts/install-n8n.mjs`.
  * Run:   npx jest --selectProjects e2e --runInBand test/e2e/nightlySync.e2e.test.ts   (SACS_E2E_VERSIONS=2|1 for one)
@@ -28,10 +33,10 @@ import {
 	installedN8n,
 	N8N_VERSIONS,
 	N8nInstance,
-	nodeItems,
 	selectedVersionKeys,
 	waitFor,
 	type N8nVersionKey,
+	type RunData,
 	type WorkflowJson,
 } from './harness';
 import {
@@ -40,6 +45,7 @@ import {
 	caseStatusWrites,
 	changed,
 	clearRequestLogs,
+	decisionOf,
 	editSmartAdvocateCase,
 	eligibleCases,
 	expectedAttributes,
@@ -51,6 +57,7 @@ import {
 	reportOf,
 	staffToInvite,
 	staffWithSwap,
+	sliceExecutionIds,
 	sliceItems,
 	submitAndReadResult,
 	SYNC,
@@ -108,81 +115,83 @@ describe(`workflows-templates/${TEMPLATE_FILE} as shipped`, () => {
 		}
 	});
 
-	it('has the nightly schedule at 20:00 (enabled), the Sync Now form, a Manual Trigger, and the e-mail off', () => {
+	const targets = (from: string) =>
+		((wf.connections[from] as { main?: Array<Array<{ node: string }>> } | undefined)?.main ?? []).flat().map((c) => c.node);
+
+	it('has the nightly schedule at 20:00 (enabled), the Sync Now form, and the maps in one Set node', () => {
 		expect(byName(NODES.schedule)).toMatchObject({ type: 'n8n-nodes-base.scheduleTrigger', parameters: { rule: { interval: [{ triggerAtHour: 20 }] } } });
 		expect(byName(NODES.schedule)?.disabled).toBeFalsy();
 		expect(byName(NODES.form)?.type).toBe('n8n-nodes-base.formTrigger');
-		expect(byName(NODES.manual)?.type).toBe('n8n-nodes-base.manualTrigger');
-		expect(byName(NODES.email)).toMatchObject({ type: 'n8n-nodes-base.emailSend', disabled: true });
-		const maps = nodes.find((n) => n.name === 'Practice Area and Stage Maps');
-		expect(JSON.parse(String(maps?.parameters.jsonOutput))).toEqual({ practiceAreaMap: { 'Workers Comp': "Workers' Compensation" }, stageMap: {} });
+		expect(byName(NODES.maps)?.type).toBe('n8n-nodes-base.set');
+		expect(JSON.parse(String(byName(NODES.maps)?.parameters.jsonOutput))).toEqual({ practiceAreaMap: { 'Workers Comp': "Workers' Compensation" }, stageMap: {} });
 	});
 
-	it('ends every successful path in "Remember Successful Run", then only the form\'s result page', () => {
-		const targets = (from: string) =>
-			((wf.connections[from] as { main?: Array<Array<{ node: string }>> } | undefined)?.main ?? []).flat().map((c) => c.node);
-		expect(targets(NODES.remember)).toEqual(['Started From the Form?']);
-		expect(targets('Started From the Form?')).toEqual([NODES.showResult]);
+	it('is a canvas to edit: at most 20 nodes and 4 Code nodes, short notes, nothing disabled', () => {
+		const notes = nodes.filter((n) => n.type === 'n8n-nodes-base.stickyNote');
+		const working = nodes.filter((n) => n.type !== 'n8n-nodes-base.stickyNote');
+		expect(working.length).toBeLessThanOrEqual(20);
+		expect(working.filter((n) => n.type === 'n8n-nodes-base.code').map((n) => n.name).sort()).toEqual(['Build Case Status Fields', NODES.report, NODES.cut, NODES.decide].sort());
+		expect(working.filter((n) => n.disabled).map((n) => n.name)).toEqual([]);
+		for (const note of notes) {
+			const limit = /### How it works/.test(String(note.parameters.content)) ? 2500 : 600;
+			expect({ note: note.name, short: String(note.parameters.content).length < limit }).toEqual({ note: note.name, short: true });
+		}
+		// The maps sit in one place: only the Set node holds them, every other node reads them from there.
+		expect(nodes.filter((n) => JSON.stringify(n.parameters).includes('Workers Comp')).map((n) => n.name)).toEqual([NODES.maps]);
+	});
+
+	it('runs trigger → maps → what is remembered → read → slices → report → remember, and only then the form\'s result page', () => {
+		for (const trigger of [NODES.schedule, NODES.form]) expect(targets(trigger)).toEqual([NODES.maps]);
+		expect(targets(NODES.maps)).toEqual([NODES.recall]);
+		expect(targets(NODES.recall)).toEqual(['Read Cases One by One?']);
+		expect(targets('Read Cases One by One?')).toEqual([NODES.byNumber, NODES.changed]);
+		expect(targets(NODES.byNumber)).toEqual([NODES.changed]);
+		expect(targets(NODES.changed)).toEqual([NODES.cut]);
+		expect(targets(NODES.cut)).toEqual([NODES.syncEachSlice]);
+		expect(targets(NODES.syncEachSlice)).toEqual([NODES.report]);
+		expect(targets(NODES.report)).toEqual([NODES.remember]);
+		expect(targets(NODES.remember)).toEqual([NODES.fromForm]);
+		expect(targets(NODES.fromForm)).toEqual([NODES.showResult]);
 		expect(targets(NODES.showResult)).toEqual([]);
-		const into = Object.keys(wf.connections).filter((from) => targets(from).includes(NODES.remember));
-		expect(into.sort()).toEqual([NODES.email, 'No Cases to Sync'].sort());
-		for (const trigger of [NODES.manual, NODES.schedule, NODES.form]) expect(targets(trigger)).toEqual([NODES.decide]);
 	});
 
-	it('syncs in slices: "Sync Each Slice" runs this same workflow from "When Called for a Slice", one slice after the other', () => {
-		const targets = (from: string) =>
-			((wf.connections[from] as { main?: Array<Array<{ node: string }>> } | undefined)?.main ?? []).flat().map((c) => c.node);
-		expect(byName(NODES.syncEachSlice)).toMatchObject({
-			type: 'n8n-nodes-base.executeWorkflow',
-			parameters: { source: 'database', workflowId: { __rl: true, mode: 'id', value: '={{ $workflow.id }}' }, mode: 'each', options: { waitForSubWorkflow: true } },
-		});
+	it('syncs in slices, and reads and records what is remembered in short executions of their own, all from "When Called by This Workflow"', () => {
+		const callsThisWorkflow = { source: 'database', workflowId: { __rl: true, mode: 'id', value: '={{ $workflow.id }}' }, options: { waitForSubWorkflow: true } };
+		expect(byName(NODES.syncEachSlice)).toMatchObject({ type: 'n8n-nodes-base.executeWorkflow', onError: 'continueRegularOutput', parameters: { ...callsThisWorkflow, mode: 'each' } });
+		for (const name of [NODES.recall, NODES.remember]) {
+			expect(byName(name)).toMatchObject({ type: 'n8n-nodes-base.executeWorkflow', parameters: { ...callsThisWorkflow, mode: 'once' } });
+			expect(byName(name)?.onError).toBeUndefined(); // a run that cannot read or record what is remembered fails, and moves nothing on
+		}
+		// Only "Decide What to Sync" touches static data, and it is reached only from the trigger of those short executions.
+		expect(nodes.filter((n) => JSON.stringify(n.parameters).includes('$getWorkflowStaticData')).map((n) => n.name)).toEqual([NODES.decide]);
+		expect(targets(NODES.decide)).toEqual([]);
 		expect(byName(NODES.sliceTrigger)).toMatchObject({ type: 'n8n-nodes-base.executeWorkflowTrigger', parameters: { inputSource: 'passthrough' } });
-		expect(targets(NODES.sliceTrigger)).toEqual(['Cases of This Slice']);
-		expect(targets('Cases of This Slice')).toEqual(['Build Case Status Fields']);
-		expect(targets(NODES.syncEachSlice).sort()).toEqual([NODES.csv, NODES.counts].sort());
-		expect(targets('Report Row')).toEqual(['Name Failure Reasons']);
-		expect(targets('Name Failure Reasons')).toEqual([]); // a slice ends with its report rows: "Sync Each Slice" gets them
-		// …and those are the slice's last nodes whether it syncs or previews: each writing and previewing node has
-		// an input of its own, so two stay empty and n8n runs "All Cases Written" only when nothing else is left.
-		const inputs = (name: string) =>
-			Object.entries(wf.connections).flatMap(([from, c]) =>
-				((c as { main?: Array<Array<{ node: string; index: number }>> }).main ?? []).flat().filter((t) => t.node === name).map((t) => `${from} → ${t.index}`),
-			);
-		expect(byName('All Cases Written')!.parameters).toEqual({ numberInputs: 4 });
-		expect(inputs('All Cases Written').sort()).toEqual(
-			[`${NODES.createNew} → 0`, `${NODES.upsert} → 1`, `${NODES.previewNew} → 2`, `${NODES.preview} → 3`].sort(),
-		);
-		expect(String(byName('Cut Into Slices')!.parameters.jsCode)).toMatch(/const CASES_PER_SLICE = 1000;/);
+		expect(targets(NODES.sliceTrigger)).toEqual([NODES.isSlice]);
+		expect(targets(NODES.isSlice)).toEqual([NODES.casesOfSlice, NODES.decide]);
+		expect(targets(NODES.casesOfSlice)).toEqual([NODES.getClients]);
+		expect(targets(NODES.getClients)).toEqual([NODES.build]);
+		expect(targets(NODES.build)).toEqual([NODES.upsert]);
+		expect(targets(NODES.upsert)).toEqual([]); // a slice ends with one answer per case: "Sync Each Slice" gets them
+		expect(String(byName(NODES.cut)!.parameters.jsCode)).toMatch(/const CASES_PER_SLICE = 1000;/);
 		// Nothing in a slice reads a node that ran only in the calling execution.
-		const inSlice = new Set<string>();
-		const visit = (name: string) => {
-			if (inSlice.has(name)) return;
-			inSlice.add(name);
-			for (const next of targets(name)) visit(next);
-		};
-		visit(NODES.sliceTrigger);
-		expect([...inSlice]).toContain(NODES.createNew);
-		for (const name of inSlice) expect({ node: name, readsCaller: /\$\('(Decide What to Sync|Practice Area and Stage Maps)'\)/.test(JSON.stringify(byName(name)!.parameters)) }).toEqual({ node: name, readsCaller: false });
+		for (const name of [NODES.casesOfSlice, NODES.getClients, NODES.build, NODES.upsert, NODES.decide]) {
+			const readsCaller = /\$\('(Read What Is Remembered|Practice Area and Stage Maps|Cut Into Slices)'\)/.test(JSON.stringify(byName(name)!.parameters));
+			expect({ node: name, readsCaller }).toEqual({ node: name, readsCaller: false });
+		}
 	});
 
-	it.each([
-		[NODES.preview, NODES.upsert],
-		[NODES.previewNew, NODES.createNew],
-	])('previews with exactly the settings the writing node writes with (%s)', (preview, writer) => {
-		const { previewOnly, ...previewSettings } = byName(preview)!.parameters;
-		expect(previewOnly).toBe(true);
-		expect(previewSettings).toEqual(byName(writer)!.parameters);
-		expect(byName(preview)!.credentials).toEqual(byName(writer)!.credentials);
-		expect(byName(preview)!.onError).toBe(byName(writer)!.onError);
+	it('previews with the writing node itself: its Preview Only follows the form\'s choice', () => {
+		const writers = nodes.filter((n) => n.type === `${PACKAGE_PREFIX}caseStatus`);
+		expect(writers.map((n) => n.name)).toEqual([NODES.upsert]);
+		expect(byName(NODES.upsert)!.parameters.previewOnly).toBe(`={{ $('${NODES.sliceTrigger}').first().json.preview }}`);
+		expect(byName(NODES.upsert)!.onError).toBe('continueRegularOutput');
 	});
 
 	it('maps with no expression per case: the mapping and the report are Code nodes, Case Status reads the item keys', () => {
-		for (const name of ['Build Case Status Fields', 'Report Row']) expect(byName(name)).toMatchObject({ type: 'n8n-nodes-base.code' });
-		for (const name of [NODES.upsert, NODES.preview, NODES.createNew, NODES.previewNew]) {
-			expect(byName(name)!.parameters).toMatchObject({ operation: 'upsert', dataMode: 'autoMapInputData', emptyFields: 'clear' });
-			expect(JSON.stringify(byName(name)!.parameters)).not.toContain('{{');
-		}
-		expect(byName(NODES.upsert)!.parameters.whenNotFound).toBe('output');
+		for (const name of [NODES.build, NODES.report]) expect(byName(name)).toMatchObject({ type: 'n8n-nodes-base.code' });
+		const { previewOnly, ...settings } = byName(NODES.upsert)!.parameters;
+		expect(previewOnly).toMatch(/^=\{\{/);
+		expect(settings).toEqual({ resource: 'case', operation: 'upsert', dataMode: 'autoMapInputData', emptyFields: 'clear' });
 		expect(nodes.some((n) => n.type === 'n8n-nodes-base.splitInBatches')).toBe(false);
 	});
 
@@ -193,7 +202,7 @@ describe(`workflows-templates/${TEMPLATE_FILE} as shipped`, () => {
 		expect(String(overview.parameters.content)).toMatch(/### Setup steps/);
 		expect(String(overview.parameters.content)).toMatch(/n8n-nodes-smartadvocate-casestatus/);
 		expect(String(wf.name)).toMatch(/^Sync SmartAdvocate cases to Case Status/);
-		const highest: Record<string, number> = { scheduleTrigger: 1.3, formTrigger: 2.3, form: 2.3, code: 2, set: 3.4, if: 2.3, splitInBatches: 3, merge: 3.2, convertToFile: 1.1, emailSend: 2.1, manualTrigger: 1, stickyNote: 1, executeWorkflow: 1.3, executeWorkflowTrigger: 1.1 };
+		const highest: Record<string, number> = { scheduleTrigger: 1.3, formTrigger: 2.3, form: 2.3, code: 2, set: 3.4, if: 2.3, splitOut: 1, stickyNote: 1, executeWorkflow: 1.3, executeWorkflowTrigger: 1.1 };
 		for (const n of nodes.filter((x) => x.type.startsWith('n8n-nodes-base.'))) {
 			expect({ node: n.name, typeVersion: n.typeVersion }).toEqual({ node: n.name, typeVersion: highest[n.type.replace('n8n-nodes-base.', '')] });
 		}
@@ -279,7 +288,7 @@ function suite(version: N8nVersionKey): void {
 		const reads = await caseListReads(); // before this test reads Case Status itself
 		const firm = stack.firm;
 		expect(Object.keys(run.data.resultData.runData)).toContain(NODES.form);
-		expect(nodeItems(run, NODES.decide)[0]).toMatchObject({ mode: 'all' });
+		expect(decisionOf(run)).toMatchObject({ mode: 'all' });
 
 		// Case Status now holds every eligible case, with all eight attributes (and open/closed) as SmartAdvocate has them.
 		const cs = await caseStatusCases(stack);
@@ -317,13 +326,16 @@ function suite(version: N8nVersionKey): void {
 		expect(counts!.created + counts!.updated + counts!.unchanged + counts!.failed).toBe(counts!.casesRead);
 
 		// The CSV file holds the same rows: a header and one line per case.
-		const file = run.data.resultData.runData[NODES.csv][0].data?.main?.[0]?.[0]?.binary?.data as BinaryRef;
+		const file = run.data.resultData.runData[NODES.report][0].data?.main?.[0]?.[0]?.binary?.data as BinaryRef;
 		expect(file).toMatchObject({ fileName: expect.stringMatching(/^case-sync-report-.*\.csv$/), mimeType: 'text/csv' });
 		const lines = binaryText(n8n.userFolder, file).trim().split('\n');
-		expect(lines[0]).toBe('caseNumber,caseName,result,changedFields,changes,reason,detail,failingSince,toInvite,smartAdvocateCaseId');
+		expect(lines[0]).toBe('caseNumber,caseName,result,reason,whatToDo,detail,newFailure,failingSince,changedFields,changes,toInvite,smartAdvocateCaseId');
 		expect(lines).toHaveLength(firm.cases.length + 1);
 		const unknownAttorney = ineligible.find((x) => x.reason === 'primary-attorney-not-in-case-status')!.firmCase;
-		expect(lines.find((l) => l.startsWith(`${unknownAttorney.caseNumber},`))).toMatch(/,failed,,,unknown attorney,Primary attorney not found: /);
+		expect(lines.find((l) => l.startsWith(`${unknownAttorney.caseNumber},`))).toMatch(/,failed,unknown attorney,"Invite the person to Case Status, or correct their e-mail in SmartAdvocate\.",Primary attorney not found: [^,]*,yes,/);
+		// Failures come first in the file (as in the report's rows), grouped by reason.
+		expect(rows.slice(0, 8).map((r) => r.result)).toEqual(Array(8).fill('failed'));
+		expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(rows.map((r) => r.caseNumber));
 
 		// Per case, the staff the firm still has to invite to Case Status (left off the case), and all of them in the counts.
 		for (const c of eligible.filter((x) => x.inCaseStatus)) {
@@ -345,11 +357,16 @@ function suite(version: N8nVersionKey): void {
 		for (const c of closedNew) expect({ caseNumber: c.caseNumber, closed: cs.get(String(c.caseId))!.closed_at !== null }).toEqual({ caseNumber: c.caseNumber, closed: true });
 		expect(writes).toHaveLength(created.length);
 
-		// Case Status's cases were listed once for the whole run: "Create New Cases in Case Status" (in the run's
-		// one slice) brought that list up to date with one call, rather than listing or looking up again.
+		// The form's page groups the failures by reason, with what to do, each case by number and name, new tonight.
+		const page = pageText(counts!.html);
+		expect(page).toContain('unknown attorney (2): Invite the person to Case Status, or correct their e-mail in SmartAdvocate.');
+		expect(page).toContain(`${unknownAttorney.caseNumber} ${unknownAttorney.caseName}: Primary attorney not found`);
+		expect(page).not.toContain('failing since');
+
+		// Case Status's cases were listed once for the whole run, by the one writing node of the run's one slice.
 		expect(slices).toHaveLength(1);
-		expect(sliceItems(slices, NODES.createNew).length).toBeGreaterThan(0);
-		expect(reads).toEqual({ fullListPages: ['1'], lookups: 0, refreshes: 1 });
+		expect(sliceItems(slices, NODES.upsert)).toHaveLength(firm.cases.length);
+		expect(reads).toEqual({ fullListPages: ['1'], lookups: 0, refreshes: 0 });
 	}
 
 	it('2. rerun writes nothing; then stage, paralegal and description changes update exactly those cases and fields', async () => {
@@ -369,7 +386,7 @@ function suite(version: N8nVersionKey): void {
 		// A change Case Status has no field for: the case is read again, found unchanged, and not written.
 		await editSmartAdvocateCase(stack, sideCase.caseId, { incidentFacts: 'Client called: no change to the case.' });
 		const rerun = await syncOnce(SYNC.changed);
-		expect(nodeItems(rerun.run, NODES.decide)[0]).toMatchObject({ mode: 'changed' });
+		expect(decisionOf(rerun.run)).toMatchObject({ mode: 'changed' });
 		const ineligible = ineligibleCases(firm);
 		expect(rerun.rows.find((r) => r.caseNumber === sideCase.caseNumber)).toMatchObject({ result: 'unchanged', changedFields: '' });
 		// The cases Case Status refused last night are tried again and reported again, failing since the first night.
@@ -377,7 +394,8 @@ function suite(version: N8nVersionKey): void {
 		for (const { firmCase: c, reason } of ineligible) {
 			const row = rowOf(rerun.rows, c)!;
 			expect(row).toMatchObject({ result: 'failed', reason: REPORT_REASON[reason] });
-			expect(row.failingSince < String(nodeItems(rerun.run, NODES.decide)[0].runStartedAt)).toBe(true);
+			expect(row.failingSince < decisionOf(rerun.run).runStartedAt).toBe(true);
+			expect(row.newFailure).toBe('no');
 		}
 		expect(rerun.counts).toMatchObject({ failed: ineligible.length, failingFromEarlierRuns: ineligible.length });
 		// Nothing lands in Case Status: the only calls that are not reads are the refused retries.
@@ -486,6 +504,11 @@ function suite(version: N8nVersionKey): void {
 
 	/** A fresh firm (both simulators back to the seed) and a fresh copy of the template (its own remembered state). */
 	async function freshCopy(suffix: string, formPathOfCopy?: string): Promise<{ id: string; copy: WorkflowJson }> {
+		const { copy } = await freshCopyJson(suffix, formPathOfCopy);
+		return { id: await n8n.importWorkflow(copy), copy };
+	}
+
+	async function freshCopyJson(suffix: string, formPathOfCopy?: string): Promise<{ copy: WorkflowJson }> {
 		await stack.csAdmin.post('/reset');
 		await stack.saAdmin.post('/reset');
 		const copy = JSON.parse(JSON.stringify(template)) as WorkflowJson;
@@ -497,7 +520,7 @@ function suite(version: N8nVersionKey): void {
 		}
 		copy.id = `${String(template.id).slice(0, 12)}${suffix}`;
 		copy.name = `${template.name} (${suffix})`;
-		return { id: await n8n.importWorkflow(copy), copy };
+		return { copy };
 	}
 
 	it('4. a night when Case Status fails for part of the run, then a clean night: every case is right, with nothing to remember', async () => {
@@ -543,7 +566,7 @@ function suite(version: N8nVersionKey): void {
 		await stack.csAdmin.delete('/faults');
 		await clearRequestLogs(stack);
 		const night2 = (await syncOnce(SYNC.changed, copy)).run;
-		expect(nodeItems(night2, NODES.decide)[0]).toMatchObject({ mode: 'changed' });
+		expect(decisionOf(night2)).toMatchObject({ mode: 'changed' });
 		const report2 = reportOf(night2);
 		cs = await caseStatusCases(stack);
 		for (const c of eligible) {
@@ -591,12 +614,13 @@ function suite(version: N8nVersionKey): void {
 			const requests = (await stack.csAdmin.get<Array<{ method: string; path: string; status: number; at: string }>>('/requests')).data;
 			const creates = requests.filter((r) => r.method === 'POST' && r.path === '/v1/api/cases');
 			// Both syncs ended well…
+			// Each sync runs one slice and one short execution that records it ("Remember This Run").
 			const syncs = await waitFor(
 				async () => {
 					const ended = (await n8n.listExecutions(id)).filter((e) => e.stoppedAt);
-					return ended.filter((e) => e.mode !== 'integrated').length >= 2 && ended.filter((e) => e.mode === 'integrated').length >= 2 ? ended : undefined;
+					return ended.filter((e) => e.mode !== 'integrated').length >= 2 && ended.filter((e) => e.mode === 'integrated').length >= 4 ? ended : undefined;
 				},
-				{ timeoutMs: 60_000, intervalMs: 500, message: 'both syncs and their slices to be saved' },
+				{ timeoutMs: 60_000, intervalMs: 500, message: 'both syncs, their slices and their records to be saved' },
 			);
 			expect(syncs.filter((e) => e.mode !== 'integrated').map((e) => ({ mode: e.mode, status: e.status }))).toEqual([
 				{ mode: 'webhook', status: 'success' },
@@ -604,7 +628,13 @@ function suite(version: N8nVersionKey): void {
 			]);
 			// …and really overlapped: their slices, which write to Case Status, ran at the same time. (Not the syncs' own
 			// times: n8n 1.x starts a form's execution's clock again when it resumes for the result page.)
-			const [a, b] = syncs.filter((e) => e.mode === 'integrated');
+			const sliceIds = new Set<string>();
+			for (const sync of syncs.filter((e) => e.mode !== 'integrated')) {
+				const data = await n8n.api<RunData>('GET', `/executions/${sync.id}?includeData=true`);
+				for (const sliceId of sliceExecutionIds(data)) sliceIds.add(sliceId);
+			}
+			const [a, b] = syncs.filter((e) => sliceIds.has(String(e.id)));
+			expect(sliceIds.size).toBe(2);
 			expect(a.startedAt! < b.stoppedAt! && b.startedAt! < a.stoppedAt!).toBe(true);
 
 			const cs = await caseStatusCases(stack);
@@ -615,7 +645,7 @@ function suite(version: N8nVersionKey): void {
 			for (const c of eligible) expect({ caseNumber: c.caseNumber, ...actualAttributes(cs.get(String(c.caseId))!) }).toEqual({ caseNumber: c.caseNumber, ...expectedAttributes(firm, c) });
 			for (const page of [first, second]) expect(pageText(page.html)).toContain('Sync finished');
 			// Case Status's cases were listed at most once per sync (the second may refresh the list the first read,
-			// the account's list is shared); "Create New Cases" refreshed a list instead of reading it again.
+			// the account's list is shared).
 			expect(reads.lookups).toBe(0);
 			expect(reads.fullListPages.length).toBeGreaterThanOrEqual(1);
 			expect(reads.fullListPages.filter((page) => page !== '1')).toEqual([]);
@@ -626,7 +656,7 @@ function suite(version: N8nVersionKey): void {
 		}
 	});
 
-	it('6. a scheduled run lists Case Status\'s cases once: "Create New Cases" reads only what changed since', async () => {
+	it('6. a scheduled run lists Case Status\'s cases once', async () => {
 		await stack.csAdmin.post('/reset');
 		await stack.saAdmin.post('/reset');
 		const copy = JSON.parse(JSON.stringify(template)) as WorkflowJson;
@@ -653,10 +683,114 @@ function suite(version: N8nVersionKey): void {
 			const cs = await caseStatusCases(stack);
 			for (const c of eligible) expect({ caseNumber: c.caseNumber, inCaseStatus: cs.has(String(c.caseId)) }).toEqual({ caseNumber: c.caseNumber, inCaseStatus: true });
 			const reads = await caseListReads({ from: execution.startedAt!, to: execution.stoppedAt! });
-			expect(reads).toEqual({ fullListPages: ['1'], lookups: 0, refreshes: 1 });
+			expect(reads).toEqual({ fullListPages: ['1'], lookups: 0, refreshes: 0 });
 		} finally {
 			await n8n.stop();
 		}
+	});
+
+	/** A copy with its own form path and webhook IDs, one Code node changed by `edit` (name → code → code). */
+	async function copyWith(suffix: string, formPathOfCopy: string, edits: Record<string, (code: string) => string>) {
+		const { copy } = await freshCopyJson(suffix, formPathOfCopy);
+		for (const [name, edit] of Object.entries(edits)) {
+			const node = nodesOf(copy).find((n) => n.name === name)!;
+			const code = edit(String(node.parameters.jsCode));
+			expect(code).not.toBe(node.parameters.jsCode);
+			node.parameters.jsCode = code;
+		}
+		return { id: await n8n.importWorkflow(copy), copy };
+	}
+
+	it('7. a slice that fails: its cases are reported failed with the reason, the run still reports, and they are retried', async () => {
+		const firm = stack.firm;
+		const breaking = eligibleCases(firm).find((c) => !c.inCaseStatus)!;
+		// Slices of 10 cases, and a mapping that throws on one case (as a consultant's slip would): its slice fails.
+		const { id, copy } = await copyWith('Slc1', 'sync-slice-test', {
+			[NODES.cut]: (code) => code.replace('const CASES_PER_SLICE = 1000;', 'const CASES_PER_SLICE = 10;'),
+			[NODES.build]: (code) => code.replace('return slice.cases.map((c, i) => ({', `if (slice.cases.some((c) => c.caseNumber === '${breaking.caseNumber}')) throw new Error('mapping broke on ${breaking.caseNumber}');\nreturn slice.cases.map((c, i) => ({`),
+		});
+		await withPublished(id, async () => {
+			await clearRequestLogs(stack);
+			const first = await syncFromForm(n8n, formPath(copy), [SYNC.changed, '', 'Sync'], { allowFailedSlices: true });
+			const { rows, counts } = reportOf(first.run);
+			expect(first.slices.length).toBeGreaterThanOrEqual(4); // five slices; a failed one may carry no execution ID
+			expect(rows).toHaveLength(firm.cases.length); // every case read has its row
+			const failedSlice = rows.filter((r) => r.reason === 'sync step failed');
+			expect(failedSlice).toHaveLength(10);
+			expect(failedSlice.map((r) => r.caseNumber)).toContain(breaking.caseNumber);
+			for (const r of failedSlice) {
+				expect(r).toMatchObject({ result: 'failed', newFailure: 'yes', whatToDo: expect.stringContaining('Sync Each Slice') });
+				expect(r.detail).toContain(`mapping broke on ${breaking.caseNumber}`);
+			}
+			// The other slices synced: their eligible cases are in Case Status; none of the failed slice's cases are.
+			const cs = await caseStatusCases(stack);
+			const failedIds = new Set(failedSlice.map((r) => r.smartAdvocateCaseId));
+			for (const c of eligibleCases(firm)) expect({ caseNumber: c.caseNumber, held: cs.has(String(c.caseId)) }).toEqual({ caseNumber: c.caseNumber, held: !failedIds.has(String(c.caseId)) || c.inCaseStatus });
+			expect(counts!.failureReasons['sync step failed']).toBe(10);
+			expect(pageText(counts!.html)).toContain('sync step failed (10): Open the failed "Sync Each Slice" execution');
+
+			// The next run reads every case of the failed slice again (nothing changed in SmartAdvocate), reports them
+			// failing since the first run, and the cases of the other slices are not read again.
+			const second = await syncFromForm(n8n, formPath(copy), [SYNC.changed, '', 'Sync'], { allowFailedSlices: true });
+			const decided = decisionOf(second.run);
+			expect(decided.mode).toBe('changed');
+			expect(Object.keys(decided.failedBefore).filter((caseId) => failedIds.has(caseId)).sort()).toEqual([...failedIds].sort());
+			const again = reportOf(second.run).rows;
+			for (const r of failedSlice) {
+				const retried = again.find((x) => x.caseNumber === r.caseNumber);
+				if (retried?.result === 'failed') expect(retried).toMatchObject({ newFailure: 'no', failingSince: decisionOf(first.run).runStartedAt });
+				else expect({ caseNumber: r.caseNumber, synced: ['created', 'unchanged'].includes(String(retried?.result)) }).toEqual({ caseNumber: r.caseNumber, synced: true });
+			}
+			expect(again.find((x) => x.caseNumber === breaking.caseNumber)).toMatchObject({ result: 'failed', reason: 'sync step failed', newFailure: 'no' });
+		});
+	});
+
+	it('8. a one-case Sync Now that fails during the nightly run stays on the retry list', async () => {
+		const firm = stack.firm;
+		// Slices of 5 and a slow Case Status: the "nightly" run (the form's changed cases; the first run reads all) takes a while.
+		const { id, copy } = await copyWith('Ovl2', 'sync-overlap-record-test', {
+			[NODES.cut]: (code) => code.replace('const CASES_PER_SLICE = 1000;', 'const CASES_PER_SLICE = 5;'),
+		});
+		const target = eligibleCases(firm).find((c) => c.inCaseStatus && !c.closed)!;
+		const unmappedStatus = ineligibleCases(firm).find((x) => x.reason === 'stage-not-in-case-status')!.firmCase.status;
+		await withPublished(id, async () => {
+			await stack.csAdmin.post('/latency', { ms: 300, route: '/v1/api/cases' });
+			try {
+				const nightly = syncFromForm(n8n, formPath(copy), [SYNC.changed, '', 'Sync']);
+				nightly.catch(() => undefined); // awaited below
+				// Once the nightly run is writing (its second slice has started), staff give the case a stage Case Status
+				// does not know, and sync it alone: Case Status refuses it.
+				await waitFor(async () => (await n8n.listExecutions(id)).filter((e) => e.mode === 'integrated').length >= 2, {
+					timeoutMs: 120_000, intervalMs: 200, message: 'the nightly run to be in its second slice',
+				});
+				await editSmartAdvocateCase(stack, target.caseId, { caseStatus: unmappedStatus });
+				const oneCase = await syncFromForm(n8n, formPath(copy), [SYNC.one, target.caseNumber, 'Sync']);
+				const oneRow = reportOf(oneCase.run).rows;
+				expect(oneRow).toHaveLength(1);
+				expect(oneRow[0]).toMatchObject({ caseNumber: target.caseNumber, result: 'failed', reason: 'unmapped stage', newFailure: 'yes' });
+				expect(pageText(oneCase.html)).toContain(`unmapped stage (1): Add it to the stage map`);
+				expect(pageText(oneCase.html)).toContain(`${target.caseNumber} ${target.caseName}:`);
+				const night = await nightly;
+				// The one-case run recorded its result while the nightly run was still syncing its slices.
+				const span = (run: RunData, node: string) => {
+					const { startTime, executionTime } = run.data.resultData.runData[node][0] as unknown as { startTime: number; executionTime: number };
+					return { from: startTime, to: startTime + executionTime };
+				};
+				const nightSlices = span(night.run, NODES.syncEachSlice);
+				const oneRecorded = span(oneCase.run, NODES.remember);
+				expect(nightSlices.from < oneRecorded.from && oneRecorded.to < nightSlices.to).toBe(true);
+				expect(reportOf(night.run).rows.find((r) => r.caseNumber === target.caseNumber)?.result).toBe('unchanged'); // read before the edit
+
+				// The next run still knows the case failed, since the one-case run, and retries it.
+				await stack.csAdmin.post('/latency', {});
+				const next = await syncFromForm(n8n, formPath(copy), [SYNC.changed, '', 'Sync']);
+				const failingSince = decisionOf(oneCase.run).runStartedAt;
+				expect(decisionOf(next.run).failedBefore[String(target.caseId)]).toMatchObject({ caseNumber: target.caseNumber, since: failingSince });
+				expect(reportOf(next.run).rows.find((r) => r.caseNumber === target.caseNumber)).toMatchObject({ result: 'failed', reason: 'unmapped stage', newFailure: 'no', failingSince });
+			} finally {
+				await stack.csAdmin.post('/latency', {});
+			}
+		});
 	});
 }
 

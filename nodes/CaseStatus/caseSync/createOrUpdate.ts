@@ -99,7 +99,7 @@ function readLookupsAhead(this: IExecuteFunctions, itemIndex: number, desired: D
 /** "Output It Without Creating": the case as the item gave it, for a later Case → Create. */
 function notFound(this: IExecuteFunctions, itemIndex: number, desired: DesiredCase): INodeExecutionData[] {
 	const json: IDataObject = { ...(given(desired) as IDataObject), operationResult: 'notFound' };
-	if (isPreviewOnly(this, itemIndex)) json.previewOnly = true;
+	if (isPreviewOnly(this)) json.previewOnly = true;
 	return [{ json, pairedItem: { item: itemIndex } }];
 }
 
@@ -149,7 +149,7 @@ async function createNew(this: IExecuteFunctions, item: Item): Promise<INodeExec
 		});
 	}
 	// The preview names unknown staff itself, from the case as given: before they are dropped.
-	if (isPreviewOnly(this, itemIndex)) return await previewCreate.call(this, itemIndex, desired);
+	if (isPreviewOnly(this)) return await previewCreate.call(this, itemIndex, desired);
 	const ignoredEmails = await ignoredEmailsOf.call(this, item);
 	let created: CsCaseRecord;
 	try {
@@ -184,7 +184,7 @@ const isNotFound = (error: unknown) => String((error as { httpCode?: unknown } |
  * unchanged or previews it: Case Status may have deleted it since (see caseDirectory.ts).
  */
 async function confirmedCase(this: IExecuteFunctions, item: Item, known: CsCaseRecord, unchanged: boolean): Promise<CsCaseRecord | undefined> {
-	if (seenInThisRun(this, known) || !(unchanged || isPreviewOnly(this, item.itemIndex))) return known;
+	if (seenInThisRun(this, known) || !(unchanged || isPreviewOnly(this))) return known;
 	const current = await currentCase.call(this, item.itemIndex, known);
 	if (current) rememberCase(this, item.integrationId, current);
 	return current;
@@ -222,7 +222,7 @@ async function updateExisting(this: IExecuteFunctions, item: Item, known: CsCase
 		existing = current;
 		({ changedFields, previous } = diffCase(existing, desired, areas));
 	}
-	if (isPreviewOnly(this, itemIndex)) return previewUpdate.call(this, itemIndex, existing, desired, { changedFields, previous }, areas, ignoredEmails);
+	if (isPreviewOnly(this)) return previewUpdate.call(this, itemIndex, existing, desired, { changedFields, previous }, areas, ignoredEmails);
 	if (changedFields.length === 0) {
 		return result.call(this, itemIndex, existing, 'unchanged', [], {}, ignoredEmails);
 	}

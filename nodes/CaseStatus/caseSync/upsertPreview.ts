@@ -20,11 +20,23 @@ export const previewOnlyProperty: INodeProperties = {
 	type: 'boolean',
 	default: false,
 	description:
-		'Whether to compare exactly as a real run does but write nothing: each item says what would happen (wouldCreate, wouldUpdate, unchanged, wouldFail) and which fields would change, from what to what',
+		'Whether to compare exactly as a real run does but write nothing: each item says what would happen (wouldCreate, wouldUpdate, unchanged, wouldFail) and which fields would change, from what to what. Decided once per run (an expression is read for the first item).',
 };
 
-export const isPreviewOnly = (ctx: IExecuteFunctions, itemIndex: number) =>
-	ctx.getNodeParameter('previewOnly', itemIndex, false) as boolean;
+const previewOnlyOfRun = new WeakMap<IExecuteFunctions, boolean>();
+
+/**
+ * Whether this node run previews: read once, for the first item, so an expression (e.g. a form's "Sync or
+ * preview") is evaluated once per run, not once per case.
+ */
+export function isPreviewOnly(ctx: IExecuteFunctions): boolean {
+	let preview = previewOnlyOfRun.get(ctx);
+	if (preview === undefined) {
+		preview = ctx.getNodeParameter('previewOnly', 0, false) as boolean;
+		previewOnlyOfRun.set(ctx, preview);
+	}
+	return preview;
+}
 
 type PreviewResult = 'wouldCreate' | 'wouldUpdate' | 'unchanged' | 'wouldFail';
 

@@ -20,24 +20,28 @@ export const TEMPLATE_FILE = '01-nightly-case-sync.json';
 
 /** Node names the test relies on (a rename in the template must be made here too). */
 export const NODES = {
-	manual: 'Run Manually',
 	schedule: 'Nightly Sync at 8 PM',
 	form: 'Sync Now',
+	maps: 'Practice Area and Stage Maps',
+	/** Calls "Decide What to Sync" in a short execution of its own; its output (`run`) is what the run decided. */
+	recall: 'Read What Is Remembered',
+	/** Decides what to read, and records each run's results; only ever in a short execution of its own. */
 	decide: 'Decide What to Sync',
-	upsert: 'Create or Update in Case Status',
-	preview: 'Preview in Case Status',
-	createNew: 'Create New Cases in Case Status',
+	byNumber: 'Get SmartAdvocate Cases by Number',
+	changed: 'Get Changed SmartAdvocate Cases',
+	cut: 'Cut Into Slices',
 	syncEachSlice: 'Sync Each Slice',
-	sliceTrigger: 'When Called for a Slice',
-	previewNew: 'Preview New Cases in Case Status',
-	getClients: 'Get Clients of New Cases',
+	sliceTrigger: 'When Called by This Workflow',
+	isSlice: 'A Slice of Cases?',
+	casesOfSlice: 'Cases of This Slice',
+	getClients: 'Get Clients',
+	build: 'Build Case Status Fields',
+	upsert: 'Create or Update in Case Status',
+	/** One item: the totals, the rows (`rows`), the form's page (`html`) and the CSV file (binary `data`). */
+	report: 'Build the Report',
+	remember: 'Remember This Run',
+	fromForm: 'Started From the Form?',
 	showResult: 'Show the Result',
-	/** The report rows as the run collects them from its slices (each slice's "Name Failure Reasons"). */
-	report: 'Sync Each Slice',
-	csv: 'Sync Report CSV',
-	counts: 'Count Results',
-	email: 'E-mail the Report',
-	remember: 'Remember Successful Run',
 } as const;
 
 /** The words the report uses for each reason the simulators know Case Status refuses a case for. */
@@ -56,7 +60,11 @@ export interface ReportRow {
 	/** Field by field, `field: "from" → "to"; …` (updates and previews). */
 	changes: string;
 	reason: string;
+	/** What staff should do about the reason. */
+	whatToDo: string;
 	detail: string;
+	/** 'yes' for a case that failed for the first time in this run, 'no' for one that failed before. */
+	newFailure: '' | 'yes' | 'no';
 	/** When the case first failed (ISO), for a failed row; it is retried on every run until it succeeds. */
 	failingSince: string;
 	/** Staff on the case that Case Status does not know (left off the case), comma-separated. */
@@ -73,21 +81,31 @@ export interface ReportCounts {
 	failed: number;
 	failureReasons: Record<string, number>;
 	failingFromEarlierRuns: number;
+	newFailures: number;
 	staffToInvite: string[];
-	failedCases: Array<{ caseNumber: string; reason: string; detail: string; failingSince: string }>;
 	summary: string;
+	html: string;
+	rows: ReportRow[];
 }
 
 /** The run's report: one row per case attempted, the totals, and the nodes that ran. */
 export function reportOf(run: RunData): { rows: ReportRow[]; counts?: ReportCounts; ran: string[] } {
 	const ran = Object.keys(run.data.resultData.runData);
 	if (!ran.includes(NODES.report)) return { rows: [], ran };
-	return {
-		rows: nodeItems(run, NODES.report) as unknown as ReportRow[],
-		counts: nodeItems(run, NODES.counts)[0] as unknown as ReportCounts,
-		ran,
-	};
+	const counts = nodeItems(run, NODES.report)[0] as unknown as ReportCounts;
+	return { rows: counts.rows, counts, ran };
 }
+
+/** What "Decide What to Sync" decided for the run (handed back by "Read What Is Remembered"): mode, preview, runStartedAt, failedBefore… */
+export interface RunDecision {
+	mode: 'all' | 'changed' | 'one';
+	preview: boolean;
+	record: boolean;
+	runStartedAt: string;
+	modifiedFrom: string;
+	failedBefore: Record<string, { caseNumber: string; caseName: string; reason: string; since: string; lastTriedAt?: string }>;
+}
+export const decisionOf = (run: RunData) => nodeItems(run, NODES.recall)[0].run as unknown as RunDecision;
 
 export const changed = (row: ReportRow | undefined) => (row?.changedFields ? row.changedFields.split(', ') : []);
 
@@ -325,9 +343,10 @@ async function endedExecution(n8n: N8nInstance, executionId: string): Promise<Ex
 
 /**
  * Syncs from the "Sync Now" form as staff do (n8n running, the workflow published), reads the result page, and
- * returns the execution and its slices' executions as n8n saved them. Throws unless all of them succeeded.
+ * returns the execution and its slices' executions as n8n saved them. Throws unless all of them succeeded (the slices
+ * may fail with `allowFailedSlices`).
  */
-export async function syncFromForm(n8n: N8nInstance, path: string, values: string[]): Promise<SyncRun> {
+export async function syncFromForm(n8n: N8nInstance, path: string, values: string[], { allowFailedSlices = false } = {}): Promise<SyncRun> {
 	const { html, waitingUrl } = await submitAndReadResult(n8n.baseUrl, path, values, 300_000);
 	const executionId = /\/form-waiting\/([^/?#]+)/.exec(waitingUrl)?.[1];
 	if (!executionId) throw new Error(`no execution ID in the waiting page's address ${waitingUrl}`);
@@ -337,7 +356,7 @@ export async function syncFromForm(n8n: N8nInstance, path: string, values: strin
 	const slices: RunData[] = [];
 	for (const id of sliceExecutionIds(run)) {
 		const slice = await endedExecution(n8n, id);
-		if (slice.status !== 'success') throw new Error(`slice execution ${id} ended "${slice.status}": ${JSON.stringify(slice.data?.resultData.error ?? null)}`);
+		if (slice.status !== 'success' && !allowFailedSlices) throw new Error(`slice execution ${id} ended "${slice.status}": ${JSON.stringify(slice.data?.resultData.error ?? null)}`);
 		slices.push(slice as unknown as RunData);
 	}
 	return { run, slices, html };
