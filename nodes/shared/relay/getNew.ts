@@ -102,6 +102,8 @@ export function getNewOperation(source: RelaySource, show: { resource: string[] 
 		}
 		// Cancelled from the UI: free the relay at once rather than after the idle time.
 		this.getExecutionCancelSignal()?.addEventListener('abort', () => releaseRelay(key, holder), { once: true });
+		// Freed again below unless items are handed on to a Confirm (also when the read fails).
+		let handedOn = false;
 		try {
 			const state = newerState(savedState(this, source.slot), rememberedState(key));
 			const now = Date.now();
@@ -119,14 +121,13 @@ export function getNewOperation(source: RelaySource, show: { resource: string[] 
 			if (items.size === 0) {
 				// Nothing to hand on, so no Confirm follows: this run moves the position on and frees the relay itself.
 				saveState(this, key, source.slot, { ...finishRun(state, readUntil, [], window, now), revision: state.revision + 1 });
-				releaseRelay(key, holder);
 				return [];
 			}
 			openTicket(holder, { key, slot: source.slot, readUntil, overlapMs: window.overlapMs, items, reported: new Set() });
+			handedOn = true;
 			return [...items.values()].map((json) => ({ json, pairedItem: { item: itemIndex } }));
-		} catch (error) {
-			releaseRelay(key, holder);
-			throw error;
+		} finally {
+			if (!handedOn) releaseRelay(key, holder);
 		}
 	}
 
