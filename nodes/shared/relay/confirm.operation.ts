@@ -39,7 +39,23 @@ export function confirmDescription(show: { resource: string[] }): INodePropertie
 			default: true,
 			description: "Whether this run ends as failed (in n8n's executions list and error workflow) when any write failed. The rest is confirmed either way.",
 		},
+		{
+			displayName: 'Only Wait On (HTTP Codes)',
+			name: 'waitOnlyCodes',
+			type: 'string',
+			default: '404',
+			placeholder: 'e.g. 404, 409',
+			description:
+				'A write refused with one of these codes waits for its next try without failing the run (404: the case is not there yet). Comma-separated; empty for none.',
+		},
 	]);
+}
+
+/** The HTTP code a failed write reported (`httpCode`, both Continue modes), if any. */
+function httpCodeOf(item: INodeExecutionData): string | undefined {
+	const error = item.json.error;
+	const code = item.json.httpCode ?? (error && typeof error === 'object' ? (error as IDataObject).httpCode : undefined);
+	return code === undefined || code === null ? undefined : String(code);
 }
 
 /** What a failed write left on its item: Continue (regular output) puts `error` on it. */
@@ -64,6 +80,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		});
 	}
 	const outcomes: Outcome[] = [];
+	const waitOnly = new Set(
+		String(this.getNodeParameter('waitOnlyCodes', itemIndex, '404') ?? '')
+			.split(',')
+			.map((code) => code.trim())
+			.filter(Boolean),
+	);
+	const onlyWaiting = new Set<string>();
 	for (let index = 0; index < inputs.length; index++) {
 		const id = String(this.getNodeParameter('itemId', index, '') ?? '').trim();
 		if (!ticket.items.has(id)) {
@@ -72,7 +95,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 				description: "Set Item ID to the ID field of the Get New step, e.g. {{ $('Get New Messages').item.json.messageId }}.",
 			});
 		}
-		outcomes.push({ id, error: failureOf(inputs[index]) });
+		const error = failureOf(inputs[index]);
+		const code = httpCodeOf(inputs[index]);
+		if (error !== undefined && code !== undefined && waitOnly.has(code)) onlyWaiting.add(id);
+		outcomes.push({ id, error: error === undefined ? undefined : code ? `${error} (HTTP ${code})` : error });
 		ticket.reported.add(id);
 	}
 	const giveUpAfterDays = Number(this.getNodeParameter('giveUpAfterDays', itemIndex, 7));
@@ -97,9 +123,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		released,
 		heldToTheEnd,
 	};
-	const failures = recorded.failed.length + recorded.gaveUp.length;
-	if (failures > 0 && this.getNodeParameter('failRunOnFailedWrite', itemIndex, true) === true) {
-		const first = recorded.gaveUp[0] ?? recorded.failed[0];
+	// Given up always fails the run (a person must look); a failure that only waits never does.
+	const failing = [...recorded.gaveUp, ...recorded.failed.filter((f) => !onlyWaiting.has(f.id))];
+	const failures = failing.length;
+	if (recorded.gaveUp.length > 0 || (failures > 0 && this.getNodeParameter('failRunOnFailedWrite', itemIndex, true) === true)) {
+		const first = failing[0];
 		const gaveUp = recorded.gaveUp.length ? ` ${recorded.gaveUp.length} failed for ${giveUpAfterDays} days and now need a person (IDs ${recorded.gaveUp.map((g) => g.id).join(', ')}).` : '';
 		throw new NodeOperationError(this.getNode(), `${failures} of ${outcomes.length} writes failed; the others are confirmed. First: item ${first.id}: ${first.lastError}`, {
 			itemIndex,

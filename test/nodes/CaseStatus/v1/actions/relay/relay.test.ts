@@ -42,7 +42,7 @@ function relayWorkflow(operation = 'getNewMessages') {
 
 const ids = (items: INodeExecutionData[]) => items.map((item) => item.json.messageId);
 const landed = (id: IDataObject[string]): INodeExecutionData => ({ json: { id, noteId: 1 } });
-const failed = (id: IDataObject[string], error = 'SmartAdvocate answered 500'): INodeExecutionData => ({ json: { id, error, httpCode: '500' } });
+const failed = (id: IDataObject[string], error = 'SmartAdvocate answered 500', httpCode = '500'): INodeExecutionData => ({ json: { id, error, httpCode } });
 
 describe('Case Status → Relay', () => {
 	it('the first run gets the messages of the look-back; once confirmed, the next run gets only what is new', async () => {
@@ -64,14 +64,14 @@ describe('Case Status → Relay', () => {
 		const relay = relayWorkflow();
 		const items = await relay.getNew({ executionId: 'f1' });
 		await expect(relay.confirm('f1', [landed(5001), failed(5002), landed(5003), landed(5004)])).rejects.toThrow(
-			'1 of 4 writes failed; the others are confirmed. First: item 5002: SmartAdvocate answered 500',
+			'1 of 4 writes failed; the others are confirmed. First: item 5002: SmartAdvocate answered 500 (HTTP 500)',
 		);
 		expect(items).toHaveLength(4);
 		// The failure did not hold the relay or the others back: the next run gets just the failed one, marked.
 		const retry = await relay.getNew({ executionId: 'f2' });
 		expect(retry.map((item) => [item.json.messageId, typeof item.json.waitingSince])).toEqual([[5002, 'string']]);
 		const [report] = await relay.confirm('f2', [failed(5002)], { failRunOnFailedWrite: false });
-		expect(report.json).toMatchObject({ relayed: 0, failed: [{ id: '5002', attempts: 2, lastError: 'SmartAdvocate answered 500' }], waitingInAll: 1 });
+		expect(report.json).toMatchObject({ relayed: 0, failed: [{ id: '5002', attempts: 2, lastError: 'SmartAdvocate answered 500 (HTTP 500)' }], waitingInAll: 1 });
 		// Second failure: one minute of back-off, so the run right after has nothing.
 		expect(await relay.getNew({ executionId: 'f3' })).toEqual([]);
 	});
@@ -80,12 +80,23 @@ describe('Case Status → Relay', () => {
 		const relay = relayWorkflow();
 		await relay.getNew({ executionId: 'g1' });
 		const error = await relay.confirm('g1', [landed(5001), landed(5002), landed(5003), failed(5004, 'Refused: no such note type')], { giveUpAfterDays: 0 }).catch((e: Error & { description?: string }) => e);
-		expect(error).toMatchObject({ message: '1 of 4 writes failed; the others are confirmed. First: item 5004: Refused: no such note type' });
+		expect(error).toMatchObject({ message: '1 of 4 writes failed; the others are confirmed. First: item 5004: Refused: no such note type (HTTP 500)' });
 		expect((error as { description: string }).description).toContain('1 failed for 0 days and now need a person (IDs 5004)');
 		const state = relay.staticData['relay:caseStatusMessages'] as { needsPerson: Array<{ id: string; lastError: string }>; waiting: object };
-		expect(state.needsPerson).toEqual([expect.objectContaining({ id: '5004', lastError: 'Refused: no such note type' })]);
+		expect(state.needsPerson).toEqual([expect.objectContaining({ id: '5004', lastError: 'Refused: no such note type (HTTP 500)' })]);
 		expect(state.waiting).toEqual({});
 		expect(await relay.getNew({ executionId: 'g2' })).toEqual([]);
+	});
+
+	it('a write refused with 404 (the case is not there yet) waits without failing the run, until it lands or is given up', async () => {
+		const relay = relayWorkflow();
+		await relay.getNew({ executionId: 'w1' });
+		const [report] = await relay.confirm('w1', [landed(5001), landed(5002), landed(5003), failed(5004, 'No case with ID 516720 exists in SmartAdvocate', '404')]);
+		expect(report.json).toMatchObject({ relayed: 3, failed: [{ id: '5004', attempts: 1 }], waitingInAll: 1 });
+		expect(ids(await relay.getNew({ executionId: 'w2' }))).toEqual([5004]);
+		await expect(relay.confirm('w2', [failed(5004, 'No case with ID 516720 exists in SmartAdvocate', '404')], { giveUpAfterDays: 0 })).rejects.toThrow(
+			'1 of 1 writes failed; the others are confirmed. First: item 5004: No case with ID 516720 exists in SmartAdvocate (HTTP 404)',
+		);
 	});
 
 	it('one run at a time: a scheduled run while another relays outputs nothing; from the editor it says who holds it; a person can take it over', async () => {
