@@ -101,21 +101,33 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		outcomes.push({ id, error: error === undefined ? undefined : code ? `${error} (HTTP ${code})` : error });
 		ticket.reported.add(id);
 	}
+	// An item this run handed on that reached no Confirm was dropped on the way (its case not found, a Filter)
+	// or its branch has not run yet: it waits like a failed write, without failing the run.
+	const reportedHere = new Set(outcomes.map((o) => o.id));
+	const firstConfirm = ticket.reported.size === reportedHere.size;
+	if (firstConfirm) {
+		for (const id of ticket.items.keys()) {
+			if (reportedHere.has(id)) continue;
+			outcomes.push({ id, error: 'Reached no Confirm in its run (dropped by a step before it, e.g. its case was not found)' });
+			onlyWaiting.add(id);
+		}
+	}
 	const giveUpAfterDays = Number(this.getNodeParameter('giveUpAfterDays', itemIndex, 7));
 	const now = Date.now();
 	const state = newerState(savedState(this, ticket.slot), rememberedState(ticket.key));
 	const recorded = recordOutcomes(state, outcomes, ticket.items, now, giveUpAfterDays * DAY);
-	const unreported = [...ticket.items].filter(([id]) => !ticket.reported.has(id)).map(([id, item]) => ({ id, item }));
-	const finished = finishRun(recorded.state, ticket.readUntil, unreported, { overlapMs: ticket.overlapMs, firstRunLookBackMs: 0 }, now);
+	const finished = finishRun(recorded.state, ticket.readUntil, { overlapMs: ticket.overlapMs, firstRunLookBackMs: 0 });
 	const heldToTheEnd = holds(ticket.key, holder, now);
 	saveState(this, ticket.key, ticket.slot, { ...finished, revision: state.revision + 1 });
 	// The lease goes with the first Confirm; a second one (the other branch of an If) only records its items.
 	const released = releaseRelay(ticket.key, holder);
 	if (ticket.reported.size === ticket.items.size) closeTicket(holder);
+	const unreportedHere = [...onlyWaiting].filter((id) => !reportedHere.has(id));
 
 	const report: IDataObject = {
 		relayed: recorded.landed.length,
-		failed: recorded.failed.map(({ id, attempts, nextAttemptAt, lastError }) => ({ id, attempts, nextAttemptAt, lastError })),
+		notReachedHere: unreportedHere.length,
+		failed: recorded.failed.filter((f) => reportedHere.has(f.id)).map(({ id, attempts, nextAttemptAt, lastError }) => ({ id, attempts, nextAttemptAt, lastError })),
 		needsPerson: recorded.gaveUp.map(({ id, firstFailedAt, attempts, lastError }) => ({ id, firstFailedAt, attempts, lastError })),
 		waitingInAll: Object.keys(finished.waiting).length,
 		needsPersonInAll: finished.needsPerson.length,

@@ -120,7 +120,7 @@ export function getNewOperation(source: RelaySource, show: { resource: string[] 
 			}
 			if (items.size === 0) {
 				// Nothing to hand on, so no Confirm follows: this run moves the position on and frees the relay itself.
-				saveState(this, key, source.slot, { ...finishRun(state, readUntil, [], window, now), revision: state.revision + 1 });
+				saveState(this, key, source.slot, { ...finishRun(state, readUntil, window), revision: state.revision + 1 });
 				return [];
 			}
 			openTicket(holder, { key, slot: source.slot, readUntil, overlapMs: window.overlapMs, items, reported: new Set() });

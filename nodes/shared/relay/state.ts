@@ -158,33 +158,11 @@ export function recordOutcomes(
 	return { state: next, landed, failed, gaveUp };
 }
 
-/**
- * Ends a run: the position moves to where it read up to, and IDs too old to be read again are forgotten. An item
- * the run handed on that reached no Confirm (a crash between two branches, or a Filter dropped it) waits to be
- * handed on once more; unreported a second time, it counts as skipped on purpose.
- */
-export function finishRun(
-	state: RelayState,
-	readUntil: string,
-	unreported: Array<{ id: string; item: IDataObject }>,
-	window: ReadWindow,
-	now: number,
-): RelayState {
+/** Ends a run: the position moves to where it read up to (never back), and IDs too old to be read again are forgotten. */
+export function finishRun(state: RelayState, readUntil: string, window: ReadWindow): RelayState {
 	const done = { ...state.done };
-	const waiting = { ...state.waiting };
-	const at = new Date(now).toISOString();
-	for (const { id, item } of unreported) {
-		if (done[id] !== undefined) continue;
-		const before = waiting[id];
-		if (before?.attempts === 0) {
-			delete waiting[id];
-			done[id] = at;
-		} else if (!before) {
-			waiting[id] = { id, item, firstFailedAt: at, attempts: 0, nextAttemptAt: at, lastError: 'No write reported on it (skipped, or the run stopped)' };
-		}
-	}
 	const position = state.position && Date.parse(state.position) > Date.parse(readUntil) ? state.position : readUntil;
 	const forgetBefore = Date.parse(position) - window.overlapMs - DONE_MARGIN_MS;
 	for (const [id, when] of Object.entries(done)) if (Date.parse(when) < forgetBefore) delete done[id];
-	return { ...state, done, waiting, position };
+	return { ...state, done, position };
 }

@@ -53,19 +53,10 @@ describe('relay state', () => {
 	it('finishing a run moves the position to where it read up to, never back, and forgets IDs the overlap can no longer read', () => {
 		const old = new Date(t0 - 3 * 60 * MINUTE).toISOString();
 		const state = { ...emptyState(), position: new Date(t0 - MINUTE).toISOString(), done: { old: old, recent: new Date(t0 - MINUTE).toISOString() } };
-		const finished = finishRun(state, new Date(t0).toISOString(), [], window, t0);
+		const finished = finishRun(state, new Date(t0).toISOString(), window);
 		expect(finished.position).toBe(new Date(t0).toISOString());
 		expect(Object.keys(finished.done)).toEqual(['recent']);
-		expect(finishRun(finished, new Date(t0 - 10 * MINUTE).toISOString(), [], window, t0).position).toBe(new Date(t0).toISOString());
-	});
-
-	it('an item no write reported on is handed on once more, and counts as skipped when it is unreported again', () => {
-		const once = finishRun(emptyState(), new Date(t0).toISOString(), [{ id: '1', item: { messageId: 1 } }], window, t0);
-		expect(once.waiting['1']).toMatchObject({ attempts: 0, nextAttemptAt: new Date(t0).toISOString() });
-		expect(once.done).toEqual({});
-		const twice = finishRun(once, new Date(t0 + MINUTE).toISOString(), [{ id: '1', item: { messageId: 1 } }], window, t0 + MINUTE);
-		expect(twice.waiting).toEqual({});
-		expect(Object.keys(twice.done)).toEqual(['1']);
+		expect(finishRun(finished, new Date(t0 - 10 * MINUTE).toISOString(), window).position).toBe(new Date(t0).toISOString());
 	});
 
 	it('of the saved copy and the one in memory, the newer revision wins; whatever is saved is read safely', () => {

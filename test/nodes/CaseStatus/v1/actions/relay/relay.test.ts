@@ -125,15 +125,26 @@ describe('Case Status → Relay', () => {
 		expect(ids(await relay.getNew({ executionId: 'i3' }))).toEqual([message.id]);
 	});
 
-	it('items skipped before the write may be confirmed too (they count as done); one that reached no Confirm is handed on once more', async () => {
+	it('items skipped before the write are confirmed too (they count as done); one that reached no Confirm waits and is handed on again', async () => {
 		const relay = relayWorkflow();
 		const items = await relay.getNew({ executionId: 's1' });
 		expect(items).toHaveLength(4);
-		// 5001 and 5002 written, 5003 fed in from the "skip" branch as it was read, 5004 never reached Confirm.
-		await relay.confirm('s1', [landed(5001), landed(5002), { json: { ...items[2].json, id: 5003 } }]);
-		expect(ids(await relay.getNew({ executionId: 's2' }))).toEqual([5004]);
-		await relay.confirm('s2', []);
+		// 5001 and 5002 written, 5003 fed in from the "skip" branch as it was read, 5004 dropped on the way.
+		const [report] = await relay.confirm('s1', [landed(5001), landed(5002), { json: { ...items[2].json, id: 5003 } }]);
+		expect(report.json).toMatchObject({ relayed: 3, notReachedHere: 1, failed: [], waitingInAll: 1 });
+		const again = await relay.getNew({ executionId: 's2' });
+		expect(ids(again)).toEqual([5004]);
+		await relay.confirm('s2', [landed(5004)]);
 		expect(await relay.getNew({ executionId: 's3' })).toEqual([]);
+	});
+
+	it('the other branch of the run confirms its items in a second Confirm: nothing is left waiting', async () => {
+		const relay = relayWorkflow();
+		await relay.getNew({ executionId: 'b1' });
+		await relay.confirm('b1', [landed(5001), landed(5002)]);
+		const [second] = await relay.confirm('b1', [landed(5003), landed(5004)]);
+		expect(second.json).toMatchObject({ relayed: 2, notReachedHere: 0, waitingInAll: 0 });
+		expect(await relay.getNew({ executionId: 'b2' })).toEqual([]);
 	});
 
 	it('says what to fix when Confirm runs without Get New, or an Item ID is not one Get New output', async () => {
