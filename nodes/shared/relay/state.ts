@@ -85,10 +85,10 @@ export function readFrom(state: RelayState, now: number, window: ReadWindow): st
 	return new Date(from).toISOString();
 }
 
-/** How long after its `attempts`-th failure an item is tried again: the next run first, then 1, 2, 4 … minutes, at most an hour. */
+/** How long after its `attempts`-th failure an item is tried again: the next two runs, then after 1, 2, 4 … minutes, at most an hour. */
 export function retryDelayMs(attempts: number): number {
-	if (attempts <= 1) return 0;
-	return Math.min(MINUTE * 2 ** (attempts - 2), MAX_RETRY_DELAY_MS);
+	if (attempts <= 2) return 0;
+	return Math.min(MINUTE * 2 ** (attempts - 3), MAX_RETRY_DELAY_MS);
 }
 
 /** The waiting items whose next try is due. */

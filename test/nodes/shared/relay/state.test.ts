@@ -16,8 +16,8 @@ describe('relay state', () => {
 		expect(readFrom(state, t0 + 5 * MINUTE, window)).toBe(new Date(t0 - 15 * MINUTE).toISOString());
 	});
 
-	it('retries a failed item on the very next run, then after 1, 2, 4 … minutes, never more than an hour apart', () => {
-		expect([1, 2, 3, 4, 5].map(retryDelayMs)).toEqual([0, MINUTE, 2 * MINUTE, 4 * MINUTE, 8 * MINUTE]);
+	it('retries a failed item on the next two runs, then after 1, 2, 4 … minutes, never more than an hour apart', () => {
+		expect([1, 2, 3, 4, 5, 6].map(retryDelayMs)).toEqual([0, 0, MINUTE, 2 * MINUTE, 4 * MINUTE, 8 * MINUTE]);
 		expect(retryDelayMs(40)).toBe(MAX_RETRY_DELAY_MS);
 	});
 
@@ -30,8 +30,9 @@ describe('relay state', () => {
 		]);
 		expect(dueWaiting(state, t0).map((w) => w.id)).toEqual(['2']);
 
-		const again = recordOutcomes(state, [{ id: '2', error: 'HTTP 500' }], items, t0 + MINUTE, 7 * DAY).state;
-		expect(again.waiting['2']).toMatchObject({ attempts: 2, firstFailedAt: new Date(t0).toISOString(), nextAttemptAt: new Date(t0 + 2 * MINUTE).toISOString() });
+		const twice = recordOutcomes(state, [{ id: '2', error: 'HTTP 500' }], items, t0 + MINUTE, 7 * DAY).state;
+		const again = recordOutcomes(twice, [{ id: '2', error: 'HTTP 500' }], items, t0 + MINUTE, 7 * DAY).state;
+		expect(again.waiting['2']).toMatchObject({ attempts: 3, firstFailedAt: new Date(t0).toISOString(), nextAttemptAt: new Date(t0 + 2 * MINUTE).toISOString() });
 		expect(dueWaiting(again, t0 + 2 * MINUTE - 1)).toEqual([]);
 		const landedLater = recordOutcomes(again, [{ id: '2' }], items, t0 + 2 * MINUTE, 7 * DAY).state;
 		expect(landedLater.waiting).toEqual({});
