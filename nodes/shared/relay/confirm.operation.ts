@@ -108,7 +108,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (firstConfirm) {
 		for (const id of ticket.items.keys()) {
 			if (reportedHere.has(id)) continue;
-			outcomes.push({ id, error: 'Reached no Confirm in its run (dropped by a step before it, e.g. its case was not found)' });
+			outcomes.push({ id, error: 'Reached no Confirm in its run (dropped by a step before it, or its branch had not run yet)', unreported: true });
 			onlyWaiting.add(id);
 		}
 	}

@@ -113,7 +113,8 @@ export function getNewOperation(source: RelaySource, show: { resource: string[] 
 			for (const record of records) {
 				const id = record[source.idField];
 				if (id === undefined || id === null || state.done[String(id)] !== undefined) continue;
-				items.set(String(id), record);
+				const waiting = state.waiting[String(id)];
+				items.set(String(id), waiting ? { ...record, waitingSince: waiting.firstFailedAt } : record);
 			}
 			for (const waiting of dueWaiting(state, now)) {
 				if (!items.has(waiting.id)) items.set(waiting.id, { ...waiting.item, waitingSince: waiting.firstFailedAt });

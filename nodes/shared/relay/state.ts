@@ -47,6 +47,8 @@ export interface Outcome {
 	id: string;
 	/** Set when the write failed: what the write node said. */
 	error?: string;
+	/** No write reported on it in this run (yet): it waits, due at once, and counts no attempt. */
+	unreported?: boolean;
 }
 
 export const NEEDS_PERSON_KEPT = 200;
@@ -134,10 +136,11 @@ export function recordOutcomes(
 			continue;
 		}
 		delete next.done[outcome.id];
-		const attempts = (before?.attempts ?? 0) + 1;
+		const attempts = (before?.attempts ?? 0) + (outcome.unreported ? 0 : 1);
 		const firstFailedAt = before?.firstFailedAt ?? at;
 		const item = items.get(outcome.id) ?? before?.item ?? {};
-		if (now - Date.parse(firstFailedAt) >= giveUpAfterMs) {
+		// Given up only after a try that failed since the first one (never on the run an item first waits).
+		if (before && now - Date.parse(firstFailedAt) >= giveUpAfterMs) {
 			delete next.waiting[outcome.id];
 			const given: GivenUpItem = { id: outcome.id, item, firstFailedAt, gaveUpAt: at, attempts, lastError: outcome.error };
 			next.needsPerson = [...next.needsPerson.filter((g) => g.id !== outcome.id), given].slice(-NEEDS_PERSON_KEPT);
@@ -149,7 +152,7 @@ export function recordOutcomes(
 			item,
 			firstFailedAt,
 			attempts,
-			nextAttemptAt: new Date(now + retryDelayMs(attempts)).toISOString(),
+			nextAttemptAt: new Date(now + (outcome.unreported ? 0 : retryDelayMs(attempts))).toISOString(),
 			lastError: outcome.error,
 		};
 		next.waiting[outcome.id] = waiting;

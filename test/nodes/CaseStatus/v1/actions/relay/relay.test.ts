@@ -81,13 +81,18 @@ describe('Case Status → Relay', () => {
 	it('gives up on an item after the firm\'s number of days and lists it as needing a person; the relay moves on', async () => {
 		const relay = relayWorkflow();
 		await relay.getNew({ executionId: 'g1' });
-		const error = await relay.confirm('g1', [landed(5001), landed(5002), landed(5003), failed(5004, 'Refused: no such note type')], { giveUpAfterDays: 0 }).catch((e: Error & { description?: string }) => e);
-		expect(error).toMatchObject({ message: '1 of 4 writes failed; the others are confirmed. First: item 5004: Refused: no such note type (HTTP 500)' });
+		// Never on the first failure: it waits for at least one more try.
+		await expect(relay.confirm('g1', [landed(5001), landed(5002), landed(5003), failed(5004, 'Refused: no such note type')], { giveUpAfterDays: 0 })).rejects.toThrow(
+			'1 of 4 writes failed',
+		);
+		expect(ids(await relay.getNew({ executionId: 'g2' }))).toEqual([5004]);
+		const error = await relay.confirm('g2', [failed(5004, 'Refused: no such note type')], { giveUpAfterDays: 0 }).catch((e: Error & { description?: string }) => e);
+		expect(error).toMatchObject({ message: '1 of 1 writes failed; the others are confirmed. First: item 5004: Refused: no such note type (HTTP 500)' });
 		expect((error as { description: string }).description).toContain('1 failed for 0 days and now need a person (IDs 5004)');
 		const state = relay.staticData['relay:caseStatusMessages'] as { needsPerson: Array<{ id: string; lastError: string }>; waiting: object };
-		expect(state.needsPerson).toEqual([expect.objectContaining({ id: '5004', lastError: 'Refused: no such note type (HTTP 500)' })]);
+		expect(state.needsPerson).toEqual([expect.objectContaining({ id: '5004', lastError: 'Refused: no such note type (HTTP 500)', attempts: 2 })]);
 		expect(state.waiting).toEqual({});
-		expect(await relay.getNew({ executionId: 'g2' })).toEqual([]);
+		expect(await relay.getNew({ executionId: 'g3' })).toEqual([]);
 	});
 
 	it('a write refused with 404 (the case is not there yet) waits without failing the run, until it lands or is given up', async () => {
