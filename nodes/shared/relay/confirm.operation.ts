@@ -116,7 +116,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const now = Date.now();
 	const state = newerState(savedState(this, ticket.slot), rememberedState(ticket.key));
 	const recorded = recordOutcomes(state, outcomes, ticket.items, now, giveUpAfterDays * DAY);
-	const finished = finishRun(recorded.state, ticket.readUntil, { overlapMs: ticket.overlapMs, firstRunLookBackMs: 0 });
+	const finished = finishRun(recorded.state, ticket.readFrom, ticket.readUntil, { overlapMs: ticket.overlapMs, firstRunLookBackMs: 0 });
 	const heldToTheEnd = holds(ticket.key, holder, now);
 	saveState(this, ticket.key, ticket.slot, { ...finished, revision: state.revision + 1 });
 	// The lease goes with the first Confirm; a second one (the other branch of an If) only records its items.

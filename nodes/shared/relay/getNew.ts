@@ -108,7 +108,8 @@ export function getNewOperation(source: RelaySource, show: { resource: string[] 
 			const state = newerState(savedState(this, source.slot), rememberedState(key));
 			const now = Date.now();
 			const readUntil = new Date(now).toISOString();
-			const records = await source.read.call(this, readFrom(state, now, window), itemIndex);
+			const from = readFrom(state, now, window);
+			const records = await source.read.call(this, from, itemIndex);
 			const items = new Map<string, IDataObject>();
 			for (const record of records) {
 				const id = record[source.idField];
@@ -121,10 +122,10 @@ export function getNewOperation(source: RelaySource, show: { resource: string[] 
 			}
 			if (items.size === 0) {
 				// Nothing to hand on, so no Confirm follows: this run moves the position on and frees the relay itself.
-				saveState(this, key, source.slot, { ...finishRun(state, readUntil, window), revision: state.revision + 1 });
+				saveState(this, key, source.slot, { ...finishRun(state, from, readUntil, window), revision: state.revision + 1 });
 				return [];
 			}
-			openTicket(holder, { key, slot: source.slot, readUntil, overlapMs: window.overlapMs, items, reported: new Set() });
+			openTicket(holder, { key, slot: source.slot, readFrom: from, readUntil, overlapMs: window.overlapMs, items, reported: new Set() });
 			handedOn = true;
 			return [...items.values()].map((json) => ({ json, pairedItem: { item: itemIndex } }));
 		} finally {

@@ -31,6 +31,7 @@ export interface RunTicket {
 	key: string;
 	/** Name of the relay's slot in the workflow's static data. */
 	slot: string;
+	readFrom: string;
 	readUntil: string;
 	overlapMs: number;
 	items: Map<string, IDataObject>;

@@ -30,6 +30,8 @@ export interface RelayState {
 	revision: number;
 	/** Where the last finished run read up to (its start); the next run reads from here minus the overlap. */
 	position?: string;
+	/** Where the first run started reading: the overlap never reaches further back. */
+	since?: string;
 	/** Items read, then relayed or skipped: ID → when. The overlap reads them again; they are not handed on twice. */
 	done: Record<string, string>;
 	/** Items whose write failed: tried again with back-off. */
@@ -68,6 +70,7 @@ export function normalizeState(raw: unknown): RelayState {
 	return {
 		revision: Number(value.revision) || 0,
 		...(typeof value.position === 'string' ? { position: value.position } : {}),
+		...(typeof value.since === 'string' ? { since: value.since } : {}),
 		done: { ...(value.done ?? {}) },
 		waiting: { ...(value.waiting ?? {}) },
 		needsPerson: [...(value.needsPerson ?? [])],
@@ -81,10 +84,11 @@ export function newerState(a: RelayState | undefined, b: RelayState | undefined)
 	return b.revision > a.revision ? b : a;
 }
 
-/** Where this run reads from: the saved position minus the overlap; on the first run, the look-back. */
+/** Where this run reads from: the saved position minus the overlap, not before the first run's start; on the first run, the look-back. */
 export function readFrom(state: RelayState, now: number, window: ReadWindow): string {
-	const from = state.position ? Date.parse(state.position) - window.overlapMs : now - window.firstRunLookBackMs;
-	return new Date(from).toISOString();
+	if (!state.position) return new Date(now - window.firstRunLookBackMs).toISOString();
+	const from = Date.parse(state.position) - window.overlapMs;
+	return new Date(state.since ? Math.max(from, Date.parse(state.since)) : from).toISOString();
 }
 
 /** How long after its `attempts`-th failure an item is tried again: the next two runs, then after 1, 2, 4 … minutes, at most an hour. */
@@ -161,11 +165,14 @@ export function recordOutcomes(
 	return { state: next, landed, failed, gaveUp };
 }
 
-/** Ends a run: the position moves to where it read up to (never back), and IDs too old to be read again are forgotten. */
-export function finishRun(state: RelayState, readUntil: string, window: ReadWindow): RelayState {
+/**
+ * Ends a run that read from `readFrom` up to `readUntil`: the position moves there (never back), the first run
+ * marks where reading began, and IDs too old to be read again are forgotten.
+ */
+export function finishRun(state: RelayState, readFromIso: string, readUntil: string, window: ReadWindow): RelayState {
 	const done = { ...state.done };
 	const position = state.position && Date.parse(state.position) > Date.parse(readUntil) ? state.position : readUntil;
 	const forgetBefore = Date.parse(position) - window.overlapMs - DONE_MARGIN_MS;
 	for (const [id, when] of Object.entries(done)) if (Date.parse(when) < forgetBefore) delete done[id];
-	return { ...state, done, position };
+	return { ...state, done, position, since: state.since ?? readFromIso };
 }

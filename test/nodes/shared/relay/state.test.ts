@@ -16,6 +16,13 @@ describe('relay state', () => {
 		expect(readFrom(state, t0 + 5 * MINUTE, window)).toBe(new Date(t0 - 15 * MINUTE).toISOString());
 	});
 
+	it('the overlap never reaches back before where the first run started reading', () => {
+		const first = finishRun(emptyState(), new Date(t0).toISOString(), new Date(t0).toISOString(), window);
+		expect(first.since).toBe(new Date(t0).toISOString());
+		expect(readFrom(first, t0 + MINUTE, window)).toBe(new Date(t0).toISOString());
+		expect(readFrom({ ...first, position: new Date(t0 + 60 * MINUTE).toISOString() }, t0 + 61 * MINUTE, window)).toBe(new Date(t0 + 45 * MINUTE).toISOString());
+	});
+
 	it('retries a failed item on the next two runs, then after 1, 2, 4 … minutes, never more than an hour apart', () => {
 		expect([1, 2, 3, 4, 5, 6].map(retryDelayMs)).toEqual([0, 0, MINUTE, 2 * MINUTE, 4 * MINUTE, 8 * MINUTE]);
 		expect(retryDelayMs(40)).toBe(MAX_RETRY_DELAY_MS);
@@ -54,10 +61,10 @@ describe('relay state', () => {
 	it('finishing a run moves the position to where it read up to, never back, and forgets IDs the overlap can no longer read', () => {
 		const old = new Date(t0 - 3 * 60 * MINUTE).toISOString();
 		const state = { ...emptyState(), position: new Date(t0 - MINUTE).toISOString(), done: { old: old, recent: new Date(t0 - MINUTE).toISOString() } };
-		const finished = finishRun(state, new Date(t0).toISOString(), window);
+		const finished = finishRun(state, new Date(t0 - MINUTE).toISOString(), new Date(t0).toISOString(), window);
 		expect(finished.position).toBe(new Date(t0).toISOString());
 		expect(Object.keys(finished.done)).toEqual(['recent']);
-		expect(finishRun(finished, new Date(t0 - 10 * MINUTE).toISOString(), window).position).toBe(new Date(t0).toISOString());
+		expect(finishRun(finished, new Date(t0 - 20 * MINUTE).toISOString(), new Date(t0 - 10 * MINUTE).toISOString(), window).position).toBe(new Date(t0).toISOString());
 	});
 
 	it('of the saved copy and the one in memory, the newer revision wins; whatever is saved is read safely', () => {
