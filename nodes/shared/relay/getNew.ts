@@ -101,7 +101,7 @@ export function getNewOperation(source: RelaySource, show: { resource: string[] 
 			});
 		}
 		// Cancelled from the UI: free the relay at once rather than after the idle time.
-		this.getExecutionCancelSignal()?.addEventListener('abort', () => releaseRelay(key, holder), { once: true });
+		this.getExecutionCancelSignal?.()?.addEventListener('abort', () => releaseRelay(key, holder), { once: true });
 		// Freed again below unless items are handed on to a Confirm (also when the read fails).
 		let handedOn = false;
 		try {

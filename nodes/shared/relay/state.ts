@@ -102,11 +102,6 @@ export function dueWaiting(state: RelayState, now: number): WaitingItem[] {
 	return Object.values(state.waiting).filter((w) => Date.parse(w.nextAttemptAt) <= now);
 }
 
-/** Read items not already relayed or skipped by an earlier run (the overlap reads those again). */
-export function notDone(state: RelayState, ids: string[]): Set<string> {
-	return new Set(ids.filter((id) => state.done[id] === undefined));
-}
-
 export interface RecordResult {
 	state: RelayState;
 	landed: string[];
@@ -148,6 +143,8 @@ export function recordOutcomes(
 			delete next.waiting[outcome.id];
 			const given: GivenUpItem = { id: outcome.id, item, firstFailedAt, gaveUpAt: at, attempts, lastError: outcome.error };
 			next.needsPerson = [...next.needsPerson.filter((g) => g.id !== outcome.id), given].slice(-NEEDS_PERSON_KEPT);
+			// Done as far as the relay goes: the overlap may read it again, and must not hand it on.
+			next.done[outcome.id] = at;
 			gaveUp.push(given);
 			continue;
 		}

@@ -56,6 +56,8 @@ describe('relay state', () => {
 		]);
 		expect(given.state.waiting).toEqual({});
 		expect(given.state.needsPerson.map((g) => g.id)).toEqual(['2']);
+		// Read again within the overlap, it is not handed on again.
+		expect(given.state.done['2']).toBe(new Date(t0 + 2 * DAY).toISOString());
 	});
 
 	it('finishing a run moves the position to where it read up to, never back, and forgets IDs the overlap can no longer read', () => {
