@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { mapWithConcurrency } from './concurrency';
+import { renewLeasesOf } from './relay/lease';
 
 /**
  * One operation file: its parameters and what it does for one input item. The router hands it
@@ -108,6 +109,8 @@ export async function routeOperation(this: IExecuteFunctions, table: OperationTa
 	await mapWithConcurrency(items, module.concurrency ?? 1, async (_, itemIndex) => {
 		// After a failure without Continue On Fail, no further item starts; those in flight finish.
 		if (failures.length > 0) return;
+		// Each item handled is progress: a relay this run holds stays its own (nodes/shared/relay/lease.ts).
+		renewLeasesOf(String(this.getExecutionId()));
 		try {
 			const results = await module.execute.call(this, itemIndex);
 			perItem[itemIndex] = results.map((result) => ({ ...result, pairedItem: result.pairedItem ?? { item: itemIndex } }));
@@ -115,6 +118,7 @@ export async function routeOperation(this: IExecuteFunctions, table: OperationTa
 			if (continueOnFail) perItem[itemIndex] = [failedItem.call(this, error, itemIndex)];
 			else failures.push({ itemIndex, error });
 		}
+		renewLeasesOf(String(this.getExecutionId()));
 	});
 	if (failures.length > 0) {
 		// Items start in input order, so every item below the lowest failing one has finished

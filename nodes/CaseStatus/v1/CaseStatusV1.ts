@@ -11,6 +11,7 @@ import * as caseResource from './actions/case';
 import * as document from './actions/document';
 import * as message from './actions/message';
 import * as practiceArea from './actions/practiceArea';
+import * as relay from './actions/relay';
 import { router } from './actions/router';
 import * as runLease from '../../shared/runLease';
 import * as user from './actions/user';
@@ -27,8 +28,8 @@ export class CaseStatusV1 implements INodeType {
 			usableAsTool: true,
 			inputs: [NodeConnectionTypes.Main],
 			outputs: [NodeConnectionTypes.Main],
-			// The run lease talks to no service, so it asks for no credential.
-			credentials: [{ name: 'caseStatusApi', required: true, displayOptions: { hide: { resource: ['runLease'] } } }],
+			// The run lease and a relay's Confirm talk to no service, so they ask for no credential.
+			credentials: [{ name: 'caseStatusApi', required: true, displayOptions: { hide: { resource: ['runLease'], operation: ['confirm'] } } }],
 			properties: [
 				{
 					displayName: 'Resource',
@@ -40,6 +41,7 @@ export class CaseStatusV1 implements INodeType {
 						{ name: 'Document', value: 'document' },
 						{ name: 'Message', value: 'message' },
 						{ name: 'Practice Area', value: 'practiceArea' },
+						{ name: 'Relay', value: 'relay' },
 						{ name: 'Run Lease', value: 'runLease' },
 						{ name: 'User', value: 'user' },
 					],
@@ -51,6 +53,7 @@ export class CaseStatusV1 implements INodeType {
 				...user.description,
 				...practiceArea.description,
 				...runLease.description,
+				...relay.description,
 			],
 		};
 	}

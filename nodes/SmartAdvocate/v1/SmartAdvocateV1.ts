@@ -11,6 +11,7 @@ import * as caseResource from './actions/case';
 import * as document from './actions/document';
 import * as note from './actions/note';
 import * as noteType from './actions/noteType';
+import * as relay from './actions/relay';
 import { router } from './actions/router';
 import * as runLease from '../../shared/runLease';
 import { listSearch, loadOptions } from '../methods';
@@ -26,8 +27,8 @@ export class SmartAdvocateV1 implements INodeType {
 			usableAsTool: true,
 			inputs: [NodeConnectionTypes.Main],
 			outputs: [NodeConnectionTypes.Main],
-			// The run lease talks to no service, so it asks for no credential.
-			credentials: [{ name: 'smartAdvocateApi', required: true, displayOptions: { hide: { resource: ['runLease'] } } }],
+			// The run lease and a relay's Confirm talk to no service, so they ask for no credential.
+			credentials: [{ name: 'smartAdvocateApi', required: true, displayOptions: { hide: { resource: ['runLease'], operation: ['confirm'] } } }],
 			properties: [
 				{
 					displayName: 'Resource',
@@ -39,6 +40,7 @@ export class SmartAdvocateV1 implements INodeType {
 						{ name: 'Document', value: 'document' },
 						{ name: 'Note', value: 'note' },
 						{ name: 'Note Type', value: 'noteType' },
+						{ name: 'Relay', value: 'relay' },
 						{ name: 'Run Lease', value: 'runLease' },
 					],
 					default: 'case',
@@ -48,6 +50,7 @@ export class SmartAdvocateV1 implements INodeType {
 				...noteType.description,
 				...document.description,
 				...runLease.description,
+				...relay.description,
 			],
 		};
 	}

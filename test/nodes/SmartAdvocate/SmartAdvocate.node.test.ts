@@ -21,6 +21,7 @@ describe('SmartAdvocate node description', () => {
 			document: ['download', 'getAll', 'upload'],
 			note: ['create', 'getAll'],
 			noteType: ['getAll'],
+			relay: ['confirm', 'getNewNotes'],
 			runLease: ['take', 'release'],
 		});
 		for (const [resource, ops] of Object.entries(offered)) {

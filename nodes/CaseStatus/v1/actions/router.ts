@@ -6,6 +6,7 @@ import * as caseResource from './case';
 import * as document from './document';
 import * as message from './message';
 import * as practiceArea from './practiceArea';
+import * as relay from './relay';
 import * as user from './user';
 
 const operations: OperationTable = {
@@ -21,6 +22,7 @@ const operations: OperationTable = {
 	user: { getAll: user.getAll },
 	practiceArea: { getAll: practiceArea.getAll },
 	runLease: { take: runLease.take, release: runLease.release },
+	relay: { getNewMessages: relay.getNewMessages, getNewDocuments: relay.getNewDocuments, confirm: relay.confirm },
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -7,6 +7,7 @@ import * as caseResource from './case';
 import * as document from './document';
 import * as note from './note';
 import * as noteType from './noteType';
+import * as relay from './relay';
 
 export const operations: OperationTable = {
 	case: { get: caseResource.get, getAll: caseResource.getAll, getClients: caseResource.getClients, update: caseResource.update },
@@ -14,6 +15,7 @@ export const operations: OperationTable = {
 	noteType: { getAll: noteType.getAll },
 	document: { upload: document.upload, getAll: document.getAll, download: document.download },
 	runLease: { take: runLease.take, release: runLease.release },
+	relay: { getNewNotes: relay.getNewNotes, confirm: relay.confirm },
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

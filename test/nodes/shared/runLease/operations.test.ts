@@ -19,7 +19,7 @@ describe.each(Object.entries(nodes))('%s node, Run Lease', (_, node) => {
 
 	it('needs no credential for the lease (and still needs one for everything else)', () => {
 		const description = resolveNodeType(node).description;
-		expect(description.credentials).toEqual([expect.objectContaining({ required: true, displayOptions: { hide: { resource: ['runLease'] } } })]);
+		expect(description.credentials).toEqual([expect.objectContaining({ required: true, displayOptions: { hide: { resource: ['runLease'], operation: ['confirm'] } } })]);
 		const options = description.properties.find((p) => p.name === 'resource')!.options as Array<{ value: string }>;
 		expect(options.map((o) => o.value)).toContain('runLease');
 	});
