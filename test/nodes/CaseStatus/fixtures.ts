@@ -22,6 +22,22 @@ export const STAFF = {
 	fitzgerald: email('Amanda', 'Fitzgerald'),
 };
 
+/** The Garcia case exactly as the fixture puts it in Case Status, in Create or Update's words. */
+export const GARCIA_AS_IS = {
+	integrationId: '516718',
+	readableId: '2025-00137',
+	primaryAttorneyEmail: STAFF.hartwell,
+	additionalFields: {
+		description: 'Garcia v. Kessler — rear-ended at a red light',
+		practiceArea: 'Motor Vehicle Accident',
+		stage: 'Pre-Litigation',
+		caseDate: '2025-02-01',
+		attorneyEmails: STAFF.bell,
+		paralegalEmails: STAFF.tran,
+		closed: false,
+	},
+};
+
 export const PDF_BYTES = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
 /** Every byte value, so a lossy text round trip would show. */
 export const BINARY_BYTES = Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 7 + 3) % 256));

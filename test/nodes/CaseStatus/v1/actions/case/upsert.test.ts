@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { CaseStatus } from '../../../../../../nodes/CaseStatus/CaseStatus.node';
 import { runNode } from '../../../../../support/n8nContext';
-import { API_KEY, STAFF } from '../../../fixtures';
+import { API_KEY, GARCIA_AS_IS, STAFF } from '../../../fixtures';
 import { startCs, type CsHarness } from '../../../harness';
 
 let cs: CsHarness;
@@ -11,22 +11,6 @@ beforeAll(async () => {
 });
 afterAll(() => cs.close());
 beforeEach(() => cs.reset());
-
-/** The Garcia case exactly as the fixture put it in Case Status, in the node's words. */
-const GARCIA_AS_IS = {
-	integrationId: '516718',
-	readableId: '2025-00137',
-	primaryAttorneyEmail: STAFF.hartwell,
-	additionalFields: {
-		description: 'Garcia v. Kessler — rear-ended at a red light',
-		practiceArea: 'Motor Vehicle Accident',
-		stage: 'Pre-Litigation',
-		caseDate: '2025-02-01',
-		attorneyEmails: STAFF.bell,
-		paralegalEmails: STAFF.tran,
-		closed: false,
-	},
-};
 
 const upsert = (parameters: IDataObject, items?: IDataObject[], continueOnFail = false) =>
 	runNode(new CaseStatus(), {
