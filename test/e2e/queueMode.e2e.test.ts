@@ -14,9 +14,9 @@
  * Phase B (forced overlap): the write of each relay is made to take longer than the one-minute schedule, so
  * the next scheduled run starts while the first one still runs (the issue-12 case "a run that outlasts its
  * interval", with the two runs on different workers or the same). Every item exactly once: the relays are
- * imported as the README tells queue-mode users to set them up, with their Redis lease enabled (the in-process
- * run lease alone does not reach across workers). SACS_E2E_OVERLAP_SAFE=0 only measures and prints the
- * duplicates (to see what the lease prevents, with the Redis nodes left disabled).
+ * imported as the README tells queue-mode users to set them up, with a Redis lock around Get New … Confirm
+ * (withRedisLock; the relay's in-process lease alone does not reach across workers). SACS_E2E_OVERLAP_SAFE=0
+ * only measures and prints the duplicates (the relays as shipped, without the Redis lock).
  *
  * n8n 2.41.1 only (queue mode is what 2.x deployments scale with). Needs `npm run build` and
  * `node scripts/install-n8n.mjs`; PostgreSQL and Redis are installed by scripts/install-queue-services.mjs
@@ -43,28 +43,31 @@ import {
 	csState,
 	postCsFile,
 	postCsMessage,
+	RELAY_SLOTS,
 	RELAYS,
 	relayedMessages,
 	relayedNotes,
 	saState,
 	sha256,
+	withRedisLock,
 	writeSaNote,
 	type PostedFile,
 	type PostedMessage,
 	type RelayKey,
 	type SaNote,
+	type SavedRelayState,
 } from './relays/world';
 import { readTemplate, startStack, type Stack } from './support/stack';
 
 /**
- * On (the default): the relays' Redis lease is enabled and every item must land exactly once, also under forced
- * overlap. SACS_E2E_OVERLAP_SAFE=0: the Redis nodes stay disabled as shipped; phase B measures and prints how many
+ * On (the default): the relays have their Redis lock and every item must land exactly once, also under forced
+ * overlap. SACS_E2E_OVERLAP_SAFE=0: the relays as shipped (no Redis lock); phase B measures and prints how many
  * times an item written during a forced overlap landed and asserts only that none is lost; phase A tolerates
  * (and reports) duplicates only of a relay whose executions overlapped.
  */
 const RELAYS_ARE_OVERLAP_SAFE = process.env.SACS_E2E_OVERLAP_SAFE !== '0';
 /**
- * How long a lease outlives a run that never releases it (Settings → leaseMinutes, a setting a firm may change):
+ * How long the Redis lock outlives a run that never frees it (its expiry, a setting a firm may change):
  * longer than phase B's slow runs, short enough that a relay whose run died with the killed worker goes on
  * within the drain time.
  */
@@ -123,12 +126,8 @@ function firmCopy(key: TemplateKey, firm: Firm['key'], credentialNames: Record<s
 		if (key === 'documents' && node.type === 'n8n-nodes-base.scheduleTrigger') {
 			node.parameters.rule = { interval: [{ field: 'minutes', minutesInterval: 1 }] };
 		}
-		if (RELAYS_ARE_OVERLAP_SAFE && key !== 'sync' && node.type === 'n8n-nodes-base.redis') node.disabled = false;
-		if (key !== 'sync' && node.name === 'Settings') {
-			for (const a of node.parameters.assignments.assignments as Array<{ name: string; value: unknown }>) if (a.name === 'leaseMinutes') a.value = LEASE_MINUTES;
-		}
 	}
-	return wf;
+	return RELAYS_ARE_OVERLAP_SAFE && key !== 'sync' ? withRedisLock(wf, LEASE_MINUTES * 60) : wf;
 }
 
 async function startFirm(key: Firm['key']): Promise<Firm> {
@@ -421,15 +420,16 @@ const since = (executions: ExecutionSummary[], t: number) => executions.filter((
 			);
 		}
 
-		// Each firm's copy keeps its own checkpoint (static data per workflow, saved by whichever worker ran it).
+		// Each firm's copy keeps its own position (static data per workflow, saved by whichever worker ran it).
 		const checkpoints: Record<string, string> = {};
 		for (const f of firms) {
 			for (const key of Object.keys(RELAYS) as RelayKey[]) {
 				const id = String(f.workflows[key].id);
 				const wf = await deployment.main.api<{ staticData?: unknown }>('GET', `/workflows/${id}`);
-				const staticData = (typeof wf.staticData === 'string' ? JSON.parse(wf.staticData) : wf.staticData) as { global?: { checkpoint?: string } } | null;
-				expect(Date.parse(staticData?.global?.checkpoint ?? '')).toBeGreaterThan(start);
-				checkpoints[id] = staticData!.global!.checkpoint!;
+				const staticData = (typeof wf.staticData === 'string' ? JSON.parse(wf.staticData) : wf.staticData) as { global?: Record<string, SavedRelayState> } | null;
+				const position = staticData?.global?.[`relay:${RELAY_SLOTS[key]}`]?.position ?? '';
+				expect(Date.parse(position)).toBeGreaterThan(start);
+				checkpoints[id] = position;
 			}
 		}
 		expect(Object.keys(checkpoints)).toHaveLength(6);

@@ -13,7 +13,6 @@ import * as message from './actions/message';
 import * as practiceArea from './actions/practiceArea';
 import * as relay from './actions/relay';
 import { router } from './actions/router';
-import * as runLease from '../../shared/runLease';
 import * as user from './actions/user';
 import { listSearch, loadOptions } from '../methods';
 
@@ -28,8 +27,8 @@ export class CaseStatusV1 implements INodeType {
 			usableAsTool: true,
 			inputs: [NodeConnectionTypes.Main],
 			outputs: [NodeConnectionTypes.Main],
-			// The run lease and a relay's Confirm talk to no service, so they ask for no credential.
-			credentials: [{ name: 'caseStatusApi', required: true, displayOptions: { hide: { resource: ['runLease'], operation: ['confirm'] } } }],
+			// A relay's Confirm talks to no service, so it asks for no credential.
+			credentials: [{ name: 'caseStatusApi', required: true, displayOptions: { hide: { operation: ['confirm'] } } }],
 			properties: [
 				{
 					displayName: 'Resource',
@@ -42,7 +41,6 @@ export class CaseStatusV1 implements INodeType {
 						{ name: 'Message', value: 'message' },
 						{ name: 'Practice Area', value: 'practiceArea' },
 						{ name: 'Relay', value: 'relay' },
-						{ name: 'Run Lease', value: 'runLease' },
 						{ name: 'User', value: 'user' },
 					],
 					default: 'case',
@@ -52,7 +50,6 @@ export class CaseStatusV1 implements INodeType {
 				...document.description,
 				...user.description,
 				...practiceArea.description,
-				...runLease.description,
 				...relay.description,
 			],
 		};

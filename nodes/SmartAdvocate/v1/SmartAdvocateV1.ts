@@ -13,7 +13,6 @@ import * as note from './actions/note';
 import * as noteType from './actions/noteType';
 import * as relay from './actions/relay';
 import { router } from './actions/router';
-import * as runLease from '../../shared/runLease';
 import { listSearch, loadOptions } from '../methods';
 
 export class SmartAdvocateV1 implements INodeType {
@@ -27,8 +26,8 @@ export class SmartAdvocateV1 implements INodeType {
 			usableAsTool: true,
 			inputs: [NodeConnectionTypes.Main],
 			outputs: [NodeConnectionTypes.Main],
-			// The run lease and a relay's Confirm talk to no service, so they ask for no credential.
-			credentials: [{ name: 'smartAdvocateApi', required: true, displayOptions: { hide: { resource: ['runLease'], operation: ['confirm'] } } }],
+			// A relay's Confirm talks to no service, so it asks for no credential.
+			credentials: [{ name: 'smartAdvocateApi', required: true, displayOptions: { hide: { operation: ['confirm'] } } }],
 			properties: [
 				{
 					displayName: 'Resource',
@@ -41,7 +40,6 @@ export class SmartAdvocateV1 implements INodeType {
 						{ name: 'Note', value: 'note' },
 						{ name: 'Note Type', value: 'noteType' },
 						{ name: 'Relay', value: 'relay' },
-						{ name: 'Run Lease', value: 'runLease' },
 					],
 					default: 'case',
 				},
@@ -49,7 +47,6 @@ export class SmartAdvocateV1 implements INodeType {
 				...note.description,
 				...noteType.description,
 				...document.description,
-				...runLease.description,
 				...relay.description,
 			],
 		};

@@ -7,39 +7,73 @@ import crypto from 'node:crypto';
 import { DateTime } from 'luxon';
 
 import type { RunData, WorkflowJson } from '../harness';
-import { nodeItems } from '../harness';
 import type { Stack } from '../support/stack';
 import { readTemplate } from '../support/stack';
 
-/** The three relay templates as shipped: the workflow IDs they carry, and the node type that writes (and holds the run lease). */
+/** The three relay templates as shipped: the workflow IDs they carry, and the node type of their Get New and Confirm steps. */
 export const RELAYS = {
-	messages: { file: '02-case-status-messages-to-smartadvocate-notes.json', id: 'sacsMsgToNotes01', writer: 'n8n-nodes-smartadvocate-casestatus.smartAdvocate' },
-	notes: { file: '03-smartadvocate-portal-notes-to-case-status.json', id: 'sacsNotesToMsg01', writer: 'n8n-nodes-smartadvocate-casestatus.caseStatus' },
-	documents: { file: '04-case-status-documents-to-smartadvocate.json', id: 'sacsDocsToSa0001', writer: 'n8n-nodes-smartadvocate-casestatus.smartAdvocate' },
+	messages: { file: '02-case-status-messages-to-smartadvocate-notes.json', id: 'sacsMsgToNotes01', reader: 'n8n-nodes-smartadvocate-casestatus.caseStatus' },
+	notes: { file: '03-smartadvocate-portal-notes-to-case-status.json', id: 'sacsNotesToMsg01', reader: 'n8n-nodes-smartadvocate-casestatus.smartAdvocate' },
+	documents: { file: '04-case-status-documents-to-smartadvocate.json', id: 'sacsDocsToSa0001', reader: 'n8n-nodes-smartadvocate-casestatus.caseStatus' },
 } as const;
 export type RelayKey = keyof typeof RELAYS;
 
-/** The values of a template's "Settings" node (what a firm would edit), read from the shipped file. */
+/** The node of a relay that reads what is new (the Get New step) and the one that confirms, by name. */
+export const RELAY_STEPS = {
+	messages: { getNew: 'Get new Case Status messages', fields: 'Note fields', write: 'Create SmartAdvocate note' },
+	notes: { getNew: 'Get new client-portal notes', fields: 'Message fields', write: 'Send Case Status message' },
+	documents: { getNew: 'Get new Case Status documents', fields: 'Document fields', write: 'Upload to SmartAdvocate' },
+} as const;
+
+/**
+ * What a firm would edit in a template: the plain values of its fields (Set) node, and the Get New step's
+ * options with their defaults (overlap, first-run look-back).
+ */
 export function templateSettings(workflow: WorkflowJson): Record<string, string | number> {
-	const node = (workflow.nodes as Array<{ name: string; parameters: Record<string, unknown> }>).find((n) => n.name === 'Settings');
-	if (!node) throw new Error(`${workflow.name}: no "Settings" node`);
-	const assignments = (node.parameters.assignments as { assignments: Array<{ name: string; value: string | number }> }).assignments;
-	return Object.fromEntries(assignments.map((a) => [a.name, a.value]));
+	const nodes = workflow.nodes as Array<{ name: string; parameters: Record<string, unknown> }>;
+	const key = (Object.keys(RELAY_STEPS) as RelayKey[]).find((k) => nodes.some((n) => n.name === RELAY_STEPS[k].getNew));
+	if (!key) throw new Error(`${String(workflow.name)}: no Get New step`);
+	const fields = nodes.find((n) => n.name === RELAY_STEPS[key].fields)!;
+	const assignments = (fields.parameters.assignments as { assignments: Array<{ name: string; value: string | number }> }).assignments;
+	const plain = Object.fromEntries(assignments.filter((a) => !String(a.value).startsWith('=')).map((a) => [a.name, a.value]));
+	const options = (nodes.find((n) => n.name === RELAY_STEPS[key].getNew)!.parameters.relayOptions ?? {}) as Record<string, number>;
+	return { overlapMinutes: 15, firstRunLookBackHours: 24, ...options, ...plain };
 }
 
 export function relayTemplate(key: RelayKey): WorkflowJson {
 	return readTemplate(RELAYS[key].file);
 }
 
-/** The checkpoint a successful relay run saved (its "Save checkpoint" output), or undefined. */
-export function savedCheckpoint(run: RunData | undefined): string | undefined {
-	if (!run?.data.resultData.runData['Save checkpoint']) return undefined;
-	return nodeItems(run, 'Save checkpoint')[0]?.checkpoint as string | undefined;
+/** What a run's Confirm reported (its output), or undefined when Confirm did not run or failed. */
+export interface ConfirmReport {
+	relayed: number;
+	notReachedHere: number;
+	failed: Array<{ id: string; attempts: number; nextAttemptAt: string; lastError: string }>;
+	needsPerson: Array<{ id: string; firstFailedAt: string; attempts: number; lastError: string }>;
+	waitingInAll: number;
+	needsPersonInAll: number;
+	position: string | null;
+	released: boolean;
 }
 
-/** The checkpoint a run started from (its "Read checkpoint" output). */
-export function readCheckpoint(run: RunData | undefined): { checkpoint: string; readFrom: string; runStartedAt: string } {
-	return nodeItems(run, 'Read checkpoint')[0] as { checkpoint: string; readFrom: string; runStartedAt: string };
+export function confirmReport(run: RunData | undefined): ConfirmReport | undefined {
+	const task = run?.data.resultData.runData['Confirm']?.[0];
+	return task?.data?.main?.[0]?.[0]?.json as ConfirmReport | undefined;
+}
+
+/** What a relay keeps in the workflow's static data (see nodes/shared/relay/state.ts). */
+export interface SavedRelayState {
+	position?: string;
+	waiting: Record<string, { attempts: number; lastError: string; firstFailedAt: string }>;
+	needsPerson: Array<{ id: string; lastError: string }>;
+}
+
+export const RELAY_SLOTS: Record<RelayKey, string> = { messages: 'caseStatusMessages', notes: 'smartAdvocateNotes', documents: 'caseStatusDocuments' };
+
+/** The items a run's Get New handed on (none when it was held out or found nothing). */
+export function handedOn(run: RunData | undefined, key: RelayKey): Array<Record<string, unknown>> {
+	const task = run?.data.resultData.runData[RELAY_STEPS[key].getNew]?.[0];
+	return (task?.data?.main?.[0] ?? []).map((i) => i.json);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -316,24 +350,68 @@ export async function csCaseAheadOfSmartAdvocate(stack: Stack, caseID: number): 
 	await openCsCase(stack, String(caseID), `AHEAD-${caseID}`);
 }
 
-/** What a run left waiting for its case (its "Waiting for their … case" node). */
-export function waitingIn(run: RunData | undefined, nodeName: string): Array<Record<string, unknown>> {
-	return (nodeItems(run, nodeName)[0]?.waiting ?? []) as Array<Record<string, unknown>>;
-}
-
-/**
- * A shipped relay as a firm sets it up for queue mode: the three Redis nodes of its Redis lease enabled (with a
- * "Redis account" credential), imported under its own ID so it keeps its own checkpoint and lease key.
- */
-export function guardedRelay(key: RelayKey, id: string): WorkflowJson {
-	const workflow = relayTemplate(key);
-	const nodes = (workflow.nodes as Array<{ type: string; disabled?: boolean }>).map((n) =>
-		n.type === 'n8n-nodes-base.redis' ? { ...n, disabled: false } : n,
-	);
-	return { ...workflow, nodes, id, name: `${String(workflow.name)} (Redis lease)` };
-}
-
 /** The next calls to a route (any method) take `ms` longer; no argument: back to normal. */
 export async function slowDown(stack: Stack, service: 'sa' | 'cs', latency?: { ms: number; route: string }): Promise<void> {
 	await (service === 'sa' ? stack.saAdmin : stack.csAdmin).post('/latency', latency ?? { ms: 0 });
+}
+
+/**
+ * A relay set up for queue mode, as the README tells a consultant to: the in-process lease of Get New does not
+ * reach across workers, so a Redis lock (n8n's own Redis node and "Redis account" credential) goes around it.
+ * It is read first and taken (INCR with an expiry) only when free, so held-out runs never extend the expiry of
+ * a lock whose holder died; it is freed by a second branch that n8n runs after the whole relay branch
+ * (execution order v1: one branch after the other, top first), so also after a run that found nothing new.
+ * INCR and its expiry are two commands in n8n's Redis node: a worker killed between them leaves a lock that never
+ * expires. So held-out runs count themselves (a counter with the lock's expiry); once they have been held out for
+ * longer than the expiry, the lock is one whose expiry was lost, and they free it.
+ */
+export function withRedisLock(workflow: WorkflowJson, lockSeconds: number): WorkflowJson {
+	const nodes = structuredClone(workflow.nodes) as Array<Record<string, unknown>>;
+	const connections = structuredClone(workflow.connections) as Record<string, { main: Array<Array<{ node: string; type: string; index: number }>> }>;
+	const key = (Object.keys(RELAY_STEPS) as RelayKey[]).find((k) => nodes.some((n) => n.name === RELAY_STEPS[k].getNew))!;
+	const getNew = RELAY_STEPS[key].getNew;
+	const lockKey = '=n8n-sacs:relay-lock:{{ $workflow.id }}';
+	const credentials = { redis: { id: null, name: 'Redis account' } };
+	const heldOutKey = '=n8n-sacs:relay-lock:{{ $workflow.id }}:heldOut';
+	// Runs start every minute: more held-out runs in a row than the expiry has minutes means the expiry was lost.
+	const heldOutLimit = Math.ceil(lockSeconds / 60) + 1;
+	const ifNode = (name: string, id: string, left: string, operator: Record<string, unknown>, right: unknown, position: number[]) => ({
+		name,
+		id,
+		type: 'n8n-nodes-base.if',
+		typeVersion: 2.3,
+		position,
+		parameters: {
+			conditions: {
+				options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 3 },
+				conditions: [{ id: `${id}-c`, leftValue: left, rightValue: right, operator }],
+				combinator: 'and',
+			},
+			options: {},
+		},
+	});
+	nodes.push(
+		{ name: 'Is another run relaying?', id: 'lock-get', type: 'n8n-nodes-base.redis', typeVersion: 1, position: [0, 600], credentials, parameters: { operation: 'get', propertyName: 'lockHolder', key: lockKey, keyType: 'string', options: {} } },
+		ifNode('Lock free?', 'lock-free-if', "={{ String($json.lockHolder ?? '') }}", { type: 'string', operation: 'empty', singleValue: true }, '', [120, 600]),
+		{ name: 'Take the queue-mode lock', id: 'lock-take', type: 'n8n-nodes-base.redis', typeVersion: 1, position: [240, 600], credentials, parameters: { operation: 'incr', key: lockKey, expire: true, ttl: lockSeconds } },
+		ifNode('Lock taken?', 'lock-taken-if', "={{ $json['n8n-sacs:relay-lock:' + $workflow.id] }}", { type: 'number', operation: 'equals' }, 1, [360, 600]),
+		{ name: 'Free the queue-mode lock', id: 'lock-free', type: 'n8n-nodes-base.redis', typeVersion: 1, position: [1800, 900], credentials, parameters: { operation: 'delete', key: lockKey } },
+		{ name: 'Count held-out runs', id: 'lock-held-out', type: 'n8n-nodes-base.redis', typeVersion: 1, position: [240, 800], credentials, parameters: { operation: 'incr', key: heldOutKey, expire: true, ttl: lockSeconds } },
+		ifNode('Held out longer than the expiry?', 'lock-orphan-if', `={{ $json['n8n-sacs:relay-lock:' + $workflow.id + ':heldOut'] }}`, { type: 'number', operation: 'gt' }, heldOutLimit, [360, 800]),
+		{ name: 'Free the lock that lost its expiry', id: 'lock-orphan-free', type: 'n8n-nodes-base.redis', typeVersion: 1, position: [480, 800], credentials, parameters: { operation: 'delete', key: lockKey } },
+		{ name: 'Reset the held-out count', id: 'lock-held-out-reset', type: 'n8n-nodes-base.redis', typeVersion: 1, position: [600, 800], credentials, parameters: { operation: 'delete', key: heldOutKey } },
+	);
+	for (const [from, outputs] of Object.entries(connections)) {
+		for (const targets of outputs.main) for (const t of targets) if (t.node === getNew && from !== 'Lock taken?') t.node = 'Is another run relaying?';
+	}
+	const to = (node: string) => ({ node, type: 'main', index: 0 });
+	connections['Is another run relaying?'] = { main: [[to('Lock free?')]] };
+	connections['Lock free?'] = { main: [[to('Take the queue-mode lock')], [to('Count held-out runs')]] };
+	connections['Count held-out runs'] = { main: [[to('Held out longer than the expiry?')]] };
+	connections['Held out longer than the expiry?'] = { main: [[to('Free the lock that lost its expiry')], []] };
+	connections['Free the lock that lost its expiry'] = { main: [[to('Reset the held-out count')]] };
+	connections['Take the queue-mode lock'] = { main: [[to('Lock taken?')]] };
+	connections['Lock taken?'] = { main: [[to(getNew), to('Free the queue-mode lock')], []] };
+	connections['Free the queue-mode lock'] = { main: [[to('Reset the held-out count')]] };
+	return { ...workflow, nodes, connections };
 }

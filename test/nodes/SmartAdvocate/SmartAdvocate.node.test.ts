@@ -22,7 +22,6 @@ describe('SmartAdvocate node description', () => {
 			note: ['create', 'getAll'],
 			noteType: ['getAll'],
 			relay: ['confirm', 'getNewNotes'],
-			runLease: ['take', 'release'],
 		});
 		for (const [resource, ops] of Object.entries(offered)) {
 			expect(Object.keys(operations[resource]).sort()).toEqual([...ops].sort());

@@ -1,7 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { routeOperation, type OperationTable } from '../../../shared/router';
-import * as runLease from '../../../shared/runLease';
 import * as caseResource from './case';
 import * as document from './document';
 import * as message from './message';
@@ -21,7 +20,6 @@ const operations: OperationTable = {
 	document: { getAll: document.getAll, download: document.download, upload: document.upload },
 	user: { getAll: user.getAll },
 	practiceArea: { getAll: practiceArea.getAll },
-	runLease: { take: runLease.take, release: runLease.release },
 	relay: { getNewMessages: relay.getNewMessages, getNewDocuments: relay.getNewDocuments, confirm: relay.confirm },
 };
 

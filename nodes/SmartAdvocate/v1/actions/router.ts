@@ -2,7 +2,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { routeOperation, type OperationTable } from '../../../shared/router';
-import * as runLease from '../../../shared/runLease';
 import * as caseResource from './case';
 import * as document from './document';
 import * as note from './note';
@@ -14,7 +13,6 @@ export const operations: OperationTable = {
 	note: { create: note.create, getAll: note.getAll },
 	noteType: { getAll: noteType.getAll },
 	document: { upload: document.upload, getAll: document.getAll, download: document.download },
-	runLease: { take: runLease.take, release: runLease.release },
 	relay: { getNewNotes: relay.getNewNotes, confirm: relay.confirm },
 };
 

@@ -4,11 +4,11 @@ import { NodeOperationError } from 'n8n-workflow';
 import { uploadSource } from '../../../../shared/binaryStream';
 import { showOnlyFor } from '../../../../shared/displayOptions';
 import { headerSafe, multipartBody } from '../../../../shared/multipart';
-import { smartAdvocateEndpoints, smartAdvocateRequest } from '../../../transport';
+import { smartAdvocateEndpoints, smartAdvocatePagedList, smartAdvocateRequest } from '../../../transport';
 import { userDateToIso } from '../../../helpers/dates';
 import { extensionForMime, mimeFromFileName, OCTET_STREAM } from '../../../helpers/mime';
 import { simplifyDocument } from '../../../helpers/simplify';
-import { readCaseReference, resolveCaseId } from '../caseLookup';
+import { isOfCase, readCaseReference, resolveCaseId } from '../caseLookup';
 import { caseLocator, simplifyProperty } from '../common.descriptions';
 
 export const DEFAULT_FOLDER = 'Case Documents';
@@ -68,6 +68,14 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
+	{
+		displayName: 'Skip If a Document With This Description Exists',
+		name: 'skipIfDescriptionExists',
+		type: 'boolean',
+		default: false,
+		description:
+			"Whether to look at the case's documents right before uploading and return the document already there instead of uploading a second one with the same Description (for relays: the description carries the source's ID)",
+	},
 	simplifyProperty,
 ];
 
@@ -96,6 +104,27 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 
 	const caseId = await resolveCaseId(this, ref, itemIndex);
+	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+	if (this.getNodeParameter('skipIfDescriptionExists', itemIndex, false) === true) {
+		const wanted = String(additional.description ?? '').trim();
+		if (!wanted) {
+			throw new NodeOperationError(this.getNode(), 'The Description is empty, so there is nothing to recognise an existing document by', {
+				description: 'Map a description that names the source (e.g. its file ID), or turn off Skip If a Document With This Description Exists.',
+				itemIndex,
+			});
+		}
+		// Read right before the upload, so a relay run from an older saved position (another worker's run uploaded meanwhile) adds no copy.
+		const [existing] = await smartAdvocatePagedList(
+			this,
+			smartAdvocateEndpoints.caseDocuments(caseId),
+			{ limit: 1, keep: (document) => isOfCase(document, caseId) && String(document.description ?? '').trim() === wanted },
+			{ action: `get the documents of case ${caseId}`, itemIndex, notFound: `No case with ID ${caseId} exists in SmartAdvocate` },
+		);
+		if (existing) {
+			const json = simplify ? (simplifyDocument(existing) as unknown as IDataObject) : existing;
+			return [{ json: { ...json, alreadyExisted: true }, pairedItem: { item: itemIndex } }];
+		}
+	}
 	const source = await uploadSource(this, itemIndex, field, binary);
 	const fields = {
 		documentName: fileName,
@@ -121,7 +150,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		},
 	);
 	const document = (typeof response === 'string' ? JSON.parse(response) : response) as IDataObject;
-	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 	const json = simplify ? (simplifyDocument(document) as unknown as IDataObject) : document;
 	return [{ json, pairedItem: { item: itemIndex } }];
 }

@@ -6,7 +6,7 @@ import { smartAdvocateEndpoints, smartAdvocateRequest } from '../../../transport
 import { userDateToIso } from '../../../helpers/dates';
 import { textToHtml } from '../../../helpers/html';
 import { simplifyNote } from '../../../helpers/simplify';
-import { CaseStaffCache, getCaseByNumber, readCaseReference } from '../caseLookup';
+import { CaseStaffCache, getCaseByNumber, isOfCase, readCaseReference } from '../caseLookup';
 import { caseLocator, simplifyProperty } from '../common.descriptions';
 import { resolveNoteTypeId } from '../noteTypes';
 
@@ -28,6 +28,14 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. Message from client',
+	},
+	{
+		displayName: 'Skip If a Note With This Subject Exists',
+		name: 'skipIfSubjectExists',
+		type: 'boolean',
+		default: false,
+		description:
+			"Whether to look at the case's notes right before writing and return the note already there instead of adding a second one with the same subject (for relays: the subject carries the source's ID)",
 	},
 	{
 		displayName: 'Text',
@@ -141,15 +149,37 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body.noteDate = noteDate;
 	}
 
-	const note = await smartAdvocateRequest<IDataObject>(
-		this,
-		{ method: 'POST', path: smartAdvocateEndpoints.createNote(caseId), body },
-		{ action: `add a note to case ${caseId}`, itemIndex, notFound: `No case with ID ${caseId} exists in SmartAdvocate` },
-	);
+	const existing = this.getNodeParameter('skipIfSubjectExists', itemIndex, false) === true ? await noteWithSubject(this, caseId, String(body.subject), itemIndex) : undefined;
+	const note =
+		existing ??
+		(await smartAdvocateRequest<IDataObject>(
+			this,
+			{ method: 'POST', path: smartAdvocateEndpoints.createNote(caseId), body },
+			{ action: `add a note to case ${caseId}`, itemIndex, notFound: `No case with ID ${caseId} exists in SmartAdvocate` },
+		));
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 	// The note exists now: a failing author lookup must not fail the item, or a rerun would add it twice.
 	const json = simplify
 		? (simplifyNote(note, await staff.of(caseId, itemIndex).catch(() => [])) as unknown as IDataObject)
 		: note;
-	return [{ json, pairedItem: { item: itemIndex } }];
+	return [{ json: existing ? { ...json, alreadyExisted: true } : json, pairedItem: { item: itemIndex } }];
+}
+
+/**
+ * The case's note with this subject, if there is one. Read right before the write, so a relay run that started
+ * from an older saved position (another worker's run wrote meanwhile, or a run died after writing) adds no copy.
+ */
+async function noteWithSubject(ctx: IExecuteFunctions, caseId: number, subject: string, itemIndex: number): Promise<IDataObject | undefined> {
+	if (!subject.trim()) {
+		throw new NodeOperationError(ctx.getNode(), 'The Subject parameter is empty, so there is nothing to recognise an existing note by', {
+			description: 'Map a subject that names the source (e.g. its ID), or turn off Skip If a Note With This Subject Exists.',
+			itemIndex,
+		});
+	}
+	const notes = await smartAdvocateRequest<IDataObject[]>(
+		ctx,
+		{ method: 'GET', path: smartAdvocateEndpoints.caseNotes(caseId) },
+		{ action: `get the notes of case ${caseId}`, itemIndex, notFound: `No case with ID ${caseId} exists in SmartAdvocate` },
+	);
+	return (Array.isArray(notes) ? notes : []).find((note) => isOfCase(note, caseId) && String(note.subject ?? '').trim() === subject.trim());
 }

@@ -80,3 +80,20 @@ describe('Message → Send', () => {
 		expect((await cs.requests()).filter((r) => r.method === 'POST')).toHaveLength(1);
 	});
 });
+
+describe('Message → Send, Skip If a Message With This External ID Exists', () => {
+	it('sends no second message with the same External ID (a relay run from an older position), but sends a new one', async () => {
+		const options = { externalId: 'sa-note:4242', skipIfExternalIdExists: true };
+		const [first] = await send({ case: rl('integrationId', '516718'), content: 'Hearing moved.', options });
+		expect(first.json.alreadyExisted).toBeUndefined();
+		const [again] = await send({ case: rl('integrationId', '516718'), content: 'Hearing moved.', options });
+		expect(again.json).toMatchObject({ messageId: first.json.messageId, externalId: 'sa-note:4242', alreadyExisted: true });
+		await send({ case: rl('integrationId', '516718'), content: 'Hearing moved again.', options: { ...options, externalId: 'sa-note:4243' } });
+		const ours = (await messagesOf(90001)).filter((m) => String(m.external_id ?? '').startsWith('sa-note:424'));
+		expect(ours.map((m) => m.external_id)).toEqual(['sa-note:4242', 'sa-note:4243']);
+	});
+
+	it('says what to map when the check is on but the External ID is empty', async () => {
+		await expect(send({ case: rl('id', '90001'), content: 'Hi', options: { skipIfExternalIdExists: true } })).rejects.toThrow('The External ID option is empty');
+	});
+});

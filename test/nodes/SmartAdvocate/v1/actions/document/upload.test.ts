@@ -88,4 +88,18 @@ describe('SmartAdvocate › Document › Upload', () => {
 		const { data } = await sa.admin.get('/__admin/state');
 		expect((data.documents as Array<{ documentName: string }>).filter((d) => d.documentName === 'Signed Retainer.pdf')).toHaveLength(1);
 	});
+	it('uploads no second document with the same description when Skip If a Document With This Description Exists is on', async () => {
+		const parameters = { skipIfDescriptionExists: true, additionalFields: { description: 'Case Status file 777' } };
+		const [first] = await upload(parameters);
+		const [again] = await upload(parameters);
+		expect(again.json).toMatchObject({ documentId: first.json.documentId, alreadyExisted: true });
+		const [other] = await upload({ ...parameters, additionalFields: { description: 'Case Status file 778' } });
+		expect(other.json.alreadyExisted).toBeUndefined();
+		const { data } = await sa.admin.get('/__admin/requests');
+		expect((data as Array<{ method: string; path: string }>).filter((r) => r.method === 'POST' && r.path.endsWith('/documents'))).toHaveLength(2);
+	});
+
+	it('says what to map when the check is on but the description is empty', async () => {
+		await expect(upload({ skipIfDescriptionExists: true })).rejects.toThrow('The Description is empty');
+	});
 });

@@ -117,4 +117,18 @@ describe('SmartAdvocate › Note › Create', () => {
 		expect(output.map((item) => item.json.noteType)).toEqual(['Phone Message', 'Phone Message', 'Phone Message']);
 		expect((await sa.calls()).filter((call) => /notes\/types/i.test(call))).toHaveLength(1);
 	});
+	it('adds no second note with the same subject when Skip If a Note With This Subject Exists is on (a relay run from an older position)', async () => {
+		const first = await create({ subject: 'Case Status message m-77', text: 'Hi' });
+		const [again] = await create({ subject: 'Case Status message m-77', text: 'Hi', skipIfSubjectExists: true });
+		expect(again.json).toMatchObject({ noteId: first[0].json.noteId, subject: 'Case Status message m-77', alreadyExisted: true });
+		const [other] = await create({ subject: 'Case Status message m-78', text: 'Hi', skipIfSubjectExists: true });
+		expect(other.json.alreadyExisted).toBeUndefined();
+		const { data } = await sa.admin.get('/__admin/state');
+		const subjects = (data.notes as Array<Record<string, unknown>>).map((n) => n.subject).filter((subject) => String(subject).startsWith('Case Status message m-'));
+		expect(subjects.sort()).toEqual(['Case Status message m-77', 'Case Status message m-78']);
+	});
+
+	it('says what to map when the check is on but the subject is empty', async () => {
+		await expect(create({ subject: '', skipIfSubjectExists: true })).rejects.toThrow('The Subject parameter is empty');
+	});
 });
