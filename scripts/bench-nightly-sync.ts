@@ -10,6 +10,7 @@
  *   npm run bench -- --heap 1024                   # n8n started with NODE_OPTIONS=--max-old-space-size=1024
  *   npm run bench -- --node-options '--cpu-prof --cpu-prof-dir=/tmp/prof'   # any other Node option for n8n
  *   npm run bench -- --runner-heap 256             # its task runner (Code nodes, n8n 2.x) with N8N_RUNNERS_MAX_OLD_SPACE_SIZE=256
+ *   npm run bench -- --gc                          # also n8n's heap after each full garbage collection (V8 --trace-gc)
  *
  * Three runs on one n8n and one pair of simulators:
  *   (a) first sync ("All cases" on a firm Case Status mostly lacks), no added latency;
@@ -24,7 +25,10 @@
  * per case that failed before, one sign-in, contacts only for cases to create, each lookup list (Case Status
  * users, practice areas…) read once, and exactly one write per created, changed or refused case.
  * "Memory" is the peak resident memory of the `n8n start` process (sampled every 200 ms) minus its idle
- * memory before the run, and the same for n8n with its task runners.
+ * memory before the run, and the same for n8n with its task runners; "after" is the same 30 s after the run
+ * ended (before this script reads the run's data back). With `--gc`, n8n runs with V8's `--trace-gc`, and the
+ * row also says how big n8n's heap was after each full collection (mark-compact) during and after the run: the
+ * memory n8n really holds, as against what V8 has not collected or given back yet.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -111,6 +115,25 @@ function sampleMemory(pid: number) {
 	};
 }
 
+/** How long after a run "after" memory is taken: long enough for n8n to have saved the run and collected. */
+const AFTER_RUN_MS = 30_000;
+
+/**
+ * Heap sizes after V8's full collections of process `pid`, from its `--trace-gc` lines in n8n's log (from byte
+ * `from` on): "[pid:0x…]  1234 ms: Mark-Compact 512.3 (540.1) -> 80.2 (120.5) MB, …" — the size after the arrow.
+ */
+function fullCollections(logFile: string | undefined, pid: number, from: number, to?: number): number[] {
+	if (!logFile) return [];
+	const text = fs.readFileSync(logFile).subarray(from, to).toString('utf8');
+	const sizes: number[] = [];
+	for (const match of text.matchAll(/\[(\d+):0x[0-9a-f]+\][^\n]*?Mark-Compact[^\n]*?->\s*([\d.]+)\s*\(/g)) {
+		if (Number(match[1]) === pid) sizes.push(Number(match[2]));
+	}
+	return sizes;
+}
+
+const logSize = (logFile: string | undefined) => (logFile && fs.existsSync(logFile) ? fs.statSync(logFile).size : 0);
+
 interface Row {
 	run: string;
 	latencyMs: number;
@@ -120,6 +143,10 @@ interface Row {
 	unchangedWrites: number;
 	memMainMb: number;
 	memTreeMb: number;
+	memMainAfterMb: number;
+	memTreeAfterMb: number;
+	/** With `--gc`: n8n's heap after full collections: the last before the run, the largest during it and the last 30 s after it, MB. */
+	liveHeap?: { idleMb?: number; duringMb: number; afterMb: number; collections: number };
 	summary: string;
 	slowest: string;
 	heaviest: string;
@@ -167,6 +194,7 @@ async function syncOnce(
 	await clearLogs(stack);
 	await setLatency(stack, latencyMs);
 	const idle = { main: rssOf(pid), tree: treeRss(pid) };
+	const logFrom = logSize(n8n.serverLogFile);
 	const memory = sampleMemory(pid);
 	const submittedAt = Date.now();
 	// As a browser does: submit, wait for the result page, open it (n8n 1.x ends the run only then).
@@ -179,6 +207,11 @@ async function syncOnce(
 		{ timeoutMs: 4 * 60 * 60 * 1000, intervalMs: 250, message: 'the sync to finish' },
 	);
 	const peak = memory.stop();
+	const endedAt = Date.now();
+	await new Promise((resolve) => setTimeout(resolve, AFTER_RUN_MS));
+	const after = { main: rssOf(pid), tree: treeRss(pid) };
+	const collections = fullCollections(n8n.serverLogFile, pid, logFrom);
+	const idleHeap = fullCollections(n8n.serverLogFile, pid, 0, logFrom).pop();
 	await setLatency(stack, 0);
 	const { sa, cs } = await counters(stack);
 
@@ -278,10 +311,13 @@ async function syncOnce(
 		unchangedWrites,
 		memMainMb: Math.max(0, peak.main - idle.main) / 1024,
 		memTreeMb: Math.max(0, peak.tree - idle.tree) / 1024,
+		memMainAfterMb: Math.max(0, after.main - idle.main) / 1024,
+		memTreeAfterMb: Math.max(0, after.tree - idle.tree) / 1024,
+		...(collections.length ? { liveHeap: { idleMb: idleHeap, duringMb: Math.max(...collections), afterMb: collections[collections.length - 1], collections: collections.length } } : {}),
 		summary: `${execution.status}; ${String(counts?.summary ?? '')}`.slice(0, 400),
 		slowest,
 		heaviest,
-		breakdown: `n8n's memory peaked ${peakAtS.toFixed(1)} s into the run, +${Math.max(0, (nodesPeakKb - idle.main) / 1024).toFixed(0)} MB at most while the nodes ran; SA ${total(sa)} (${top(sa)}); CS ${total(cs)} (${top(cs)}); lookups read: ${lookupRoutes.join(', ')}; form → finished ${((Date.now() - submittedAt) / 1000).toFixed(1)} s`,
+		breakdown: `n8n's memory peaked ${peakAtS.toFixed(1)} s into the run, +${Math.max(0, (nodesPeakKb - idle.main) / 1024).toFixed(0)} MB at most while the nodes ran; SA ${total(sa)} (${top(sa)}); CS ${total(cs)} (${top(cs)}); lookups read: ${lookupRoutes.join(', ')}; form → finished ${((endedAt - submittedAt) / 1000).toFixed(1)} s`,
 	};
 }
 
@@ -304,6 +340,7 @@ async function main(): Promise<void> {
 	const heap = arg('heap');
 	const only = (arg('runs') ?? 'abc').split('');
 	const runnerHeap = arg('runner-heap');
+	const traceGc = process.argv.includes('--gc');
 	const nodeOptions = [heap ? `--max-old-space-size=${heap}` : '', arg('node-options') ?? ''].join(' ').trim();
 	const env: Record<string, string> = {
 		...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
@@ -312,13 +349,13 @@ async function main(): Promise<void> {
 
 	const firm = buildSyntheticFirm(cases, { now: new Date().toISOString(), ineligibleEvery: 50, inCaseStatusEvery: 10 });
 	const stack = await startStack(firm);
-	const n8n = await N8nInstance.create(version, { env });
+	const n8n = await N8nInstance.create(version, { env, ...(traceGc ? { serverNodeArgs: ['--trace-gc'] } : {}) });
 	const template = readTemplate(TEMPLATE);
 	const path = formPath(template);
 	const results: Row[] = [];
 	const spec = N8N_VERSIONS[version];
 	const line = (r: Row) =>
-		`| ${r.run} | ${cases} | ${spec.n8nVersion} | ${r.latencyMs} ms | ${r.wallS.toFixed(1)} s | ${r.calls} | ${r.minimum} | ${(r.calls / r.minimum).toFixed(2)} | ${r.unchangedWrites} | +${r.memMainMb.toFixed(0)} MB / +${r.memTreeMb.toFixed(0)} MB |`;
+		`| ${r.run} | ${cases} | ${spec.n8nVersion} | ${r.latencyMs} ms | ${r.wallS.toFixed(1)} s | ${r.calls} | ${r.minimum} | ${(r.calls / r.minimum).toFixed(2)} | ${r.unchangedWrites} | +${r.memMainMb.toFixed(0)} MB / +${r.memTreeMb.toFixed(0)} MB | +${r.memMainAfterMb.toFixed(0)} MB / +${r.memTreeAfterMb.toFixed(0)} MB |${traceGc ? ` ${r.liveHeap ? `${r.liveHeap.idleMb?.toFixed(0) ?? '?'} → ${r.liveHeap.duringMb.toFixed(0)} → ${r.liveHeap.afterMb.toFixed(0)} MB (${r.liveHeap.collections})` : 'none'} |` : ''}`;
 	// Each run's row as soon as it ends (a 10,000-case night on a busy machine takes a while).
 	const push = (r: Row) => {
 		results.push(r);
@@ -355,9 +392,10 @@ async function main(): Promise<void> {
 			push(await syncOnce(n8n, stack, workflowId, path, `(c) nightly, ${changed} changed`, 50, SYNC.changed));
 		}
 
-		console.log(`\nn8n ${spec.n8nVersion} (Node ${spec.node}), N = ${cases}, ${os.cpus().length} cores, load average before: ${load}${heap ? `, NODE_OPTIONS=--max-old-space-size=${heap}` : ''}${runnerHeap ? `, N8N_RUNNERS_MAX_OLD_SPACE_SIZE=${runnerHeap}` : ''}\n`);
-		console.log('| run | N | n8n | latency | wall time | API calls | minimum | × minimum | writes for unchanged cases | memory over idle (n8n / with task runners) |');
-		console.log('|---|---|---|---|---|---|---|---|---|---|');
+		console.log(`\nn8n ${spec.n8nVersion} (Node ${spec.node}), N = ${cases}, ${os.cpus().length} cores, load average before: ${load}, after: ${os.loadavg()[0].toFixed(2)}${nodeOptions ? `, NODE_OPTIONS=${nodeOptions}` : ', no heap settings'}${runnerHeap ? `, N8N_RUNNERS_MAX_OLD_SPACE_SIZE=${runnerHeap}` : ''}\n`);
+		const gcColumn = traceGc ? ' n8n heap after a full collection: idle → largest during → 30 s after (collections) |' : '';
+		console.log(`| run | N | n8n | latency | wall time | API calls | minimum | × minimum | writes for unchanged cases | memory over idle, peak (n8n / with task runners) | 30 s after the run |${gcColumn}`);
+		console.log(`|---|---|---|---|---|---|---|---|---|---|---|${traceGc ? '---|' : ''}`);
 		for (const r of results) console.log(line(r));
 	} finally {
 		await n8n.dispose();

@@ -47,6 +47,8 @@ export interface N8nInstanceOptions {
 	tmpRoot?: string;
 	/** Port of `n8n start` (default: any free port). The demo uses n8n's usual 5678. */
 	port?: number;
+	/** Node flags for `n8n start` / `n8n worker` that NODE_OPTIONS refuses (the benchmark's `--trace-gc`). */
+	serverNodeArgs?: string[];
 }
 
 export interface CliResult {
@@ -457,7 +459,7 @@ export class N8nInstance {
 		const brokerPort = await freePort();
 		const out = fs.openSync(logFile, 'a');
 		fs.writeSync(out, `$ n8n ${command}   (n8n ${this.spec.n8nVersion}, node ${this.installed.nodeVersion}, port ${this.port}, broker ${brokerPort})\n`);
-		const child = spawn(this.installed.nodeBin, [this.installed.n8nBin, command], {
+		const child = spawn(this.installed.nodeBin, [...(this.options.serverNodeArgs ?? []), this.installed.n8nBin, command], {
 			cwd: this.dir,
 			env: this.env({ N8N_RUNNERS_BROKER_PORT: String(brokerPort) }),
 			stdio: ['ignore', out, out],
