@@ -154,7 +154,7 @@ function suite(version: N8nVersionKey): void {
 				httpCode: '422',
 				reason: `Primary attorney not found: ${STAFF.pratt}`,
 				reasonCode: 'attorneyNotFound',
-			reasonLabel: 'Attorney not in Case Status',
+				reasonLabel: 'Attorney not in Case Status',
 				whatToDo: `Attorney ${STAFF.pratt} has no Case Status user: invite them`,
 				readableId: '2025-00502',
 				integrationId: '531002',
