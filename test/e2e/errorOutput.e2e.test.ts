@@ -1,7 +1,7 @@
 /**
  * "On Error" in a REAL n8n (each installed version): both action nodes get a mix of good and bad items.
  * - "Continue (using error output)": good items leave on the main output, failed ones on the error output as
- *   `{ ...input item, error: { message, description, httpCode, itemIndex, reason, reasonCode, whatToDo, readableId, integrationId } }`;
+ *   `{ ...input item, error: { message, description, httpCode, itemIndex, reason, reasonCode, reasonLabel, whatToDo, readableId, integrationId } }`;
  *   a node wired to the error output gets them.
  * - "Continue (regular output)": every item stays on the main output, failed ones with the fields a
  *   workflow branches on (`error`, `httpCode`, `reason`, `readableId`, `integrationId`, `itemIndex`).
@@ -154,6 +154,7 @@ function suite(version: N8nVersionKey): void {
 				httpCode: '422',
 				reason: `Primary attorney not found: ${STAFF.pratt}`,
 				reasonCode: 'attorneyNotFound',
+				reasonLabel: 'Attorney not in Case Status',
 				whatToDo: `Attorney ${STAFF.pratt} has no Case Status user: invite them`,
 				readableId: '2025-00502',
 				integrationId: '531002',
@@ -178,6 +179,7 @@ function suite(version: N8nVersionKey): void {
 			httpCode: '422',
 			reason: `Primary attorney not found: ${STAFF.pratt}`,
 			reasonCode: 'attorneyNotFound',
+			reasonLabel: 'Attorney not in Case Status',
 			whatToDo: `Attorney ${STAFF.pratt} has no Case Status user: invite them`,
 			readableId: '2025-00502',
 			integrationId: '531002',

@@ -26,7 +26,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { stageOfStatus } from '../../simulators/shared/eligibility';
+import { primaryAttorneyOf, stageOfStatus } from '../../simulators/shared/eligibility';
 import type { FirmCase } from '../../simulators/shared/firm';
 import {
 	ALL_VERSION_KEYS,
@@ -49,11 +49,12 @@ import {
 	editSmartAdvocateCase,
 	eligibleCases,
 	expectedAttributes,
+	expectedFailure,
+	failureGroups,
 	formPath,
 	ineligibleCases,
 	NODES,
 	pageText,
-	REPORT_REASON,
 	reportOf,
 	staffToInvite,
 	staffWithSwap,
@@ -304,11 +305,11 @@ function suite(version: N8nVersionKey): void {
 		expect(ineligible).toHaveLength(8);
 		for (const { firmCase: c } of ineligible) expect(cs.has(String(c.caseId))).toBe(false);
 
-		// One report row per case read, with the right result and, for a refusal, the right reason.
+		// One report row per case read, with the right result and, for a refusal, the reason and what to do as the node says them.
 		expect(rows).toHaveLength(firm.cases.length);
 		expect(new Set(rows.map((r) => r.caseNumber)).size).toBe(firm.cases.length);
 		for (const { firmCase: c, reason } of ineligible) {
-			expect(rowOf(rows, c)).toMatchObject({ caseName: c.caseName, result: 'failed', reason: REPORT_REASON[reason] });
+			expect(rowOf(rows, c)).toMatchObject({ caseName: c.caseName, result: 'failed', ...expectedFailure(firm, c, reason) });
 		}
 		for (const c of eligible) {
 			expect(rowOf(rows, c)).toMatchObject({ caseName: c.caseName, result: c.inCaseStatus ? 'unchanged' : 'created', reason: '' });
@@ -321,7 +322,7 @@ function suite(version: N8nVersionKey): void {
 			updated: 0,
 			unchanged: alreadyThere,
 			failed: 8,
-			failureReasons: { 'unknown attorney': 2, 'invalid phone': 2, 'unmapped practice area': 2, 'unmapped stage': 2 },
+			failureReasons: { 'Attorney not in Case Status': 2, 'Invalid client cell phone': 2, 'Practice area not mapped': 2, 'Stage not mapped': 2 },
 		});
 		expect(counts!.created + counts!.updated + counts!.unchanged + counts!.failed).toBe(counts!.casesRead);
 
@@ -329,10 +330,13 @@ function suite(version: N8nVersionKey): void {
 		const file = run.data.resultData.runData[NODES.report][0].data?.main?.[0]?.[0]?.binary?.data as BinaryRef;
 		expect(file).toMatchObject({ fileName: expect.stringMatching(/^case-sync-report-.*\.csv$/), mimeType: 'text/csv' });
 		const lines = binaryText(n8n.userFolder, file).trim().split('\n');
-		expect(lines[0]).toBe('caseNumber,caseName,result,reason,whatToDo,detail,newFailure,failingSince,changedFields,changes,toInvite,smartAdvocateCaseId');
+		expect(lines[0]).toBe('caseNumber,caseName,result,reason,reasonCode,whatToDo,detail,newFailure,failingSince,changedFields,changes,toInvite,smartAdvocateCaseId');
 		expect(lines).toHaveLength(firm.cases.length + 1);
 		const unknownAttorney = ineligible.find((x) => x.reason === 'primary-attorney-not-in-case-status')!.firmCase;
-		expect(lines.find((l) => l.startsWith(`${unknownAttorney.caseNumber},`))).toMatch(/,failed,unknown attorney,"Invite the person to Case Status, or correct their e-mail in SmartAdvocate\.",Primary attorney not found: [^,]*,yes,/);
+		const attorneyEmail = primaryAttorneyOf(firm, unknownAttorney)!.email;
+		expect(lines.find((l) => l.startsWith(`${unknownAttorney.caseNumber},`))).toContain(
+			`,failed,Attorney not in Case Status,attorneyNotFound,Attorney ${attorneyEmail} has no Case Status user: invite them,Primary attorney not found: ${attorneyEmail},yes,`,
+		);
 		// Failures come first in the file (as in the report's rows), grouped by reason.
 		expect(rows.slice(0, 8).map((r) => r.result)).toEqual(Array(8).fill('failed'));
 		expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(rows.map((r) => r.caseNumber));
@@ -357,11 +361,14 @@ function suite(version: N8nVersionKey): void {
 		for (const c of closedNew) expect({ caseNumber: c.caseNumber, closed: cs.get(String(c.caseId))!.closed_at !== null }).toEqual({ caseNumber: c.caseNumber, closed: true });
 		expect(writes).toHaveLength(created.length);
 
-		// The form's page groups the failures by reason, with what to do, each case by number and name, new tonight.
-		const page = pageText(counts!.html);
-		expect(page).toContain('unknown attorney (2): Invite the person to Case Status, or correct their e-mail in SmartAdvocate.');
-		expect(page).toContain(`${unknownAttorney.caseNumber} ${unknownAttorney.caseName}: Primary attorney not found`);
-		expect(page).not.toContain('failing since');
+		// The form's page lists each refused case under its reason, by number and name, with what to do, new tonight.
+		const groups = failureGroups(counts!.html);
+		expect([...groups.keys()].sort()).toEqual(['Attorney not in Case Status (2)', 'Invalid client cell phone (2)', 'Practice area not mapped (2)', 'Stage not mapped (2)']);
+		for (const { firmCase: c, reason } of ineligible) {
+			const { reason: heading, whatToDo } = expectedFailure(firm, c, reason);
+			expect(groups.get(`${heading} (2)`)).toContain(`${c.caseNumber} ${c.caseName}: ${whatToDo} (new)`);
+		}
+		expect(pageText(counts!.html)).not.toContain('failing since');
 
 		// Case Status's cases were listed once for the whole run, by the one writing node of the run's one slice.
 		expect(slices).toHaveLength(1);
@@ -393,7 +400,7 @@ function suite(version: N8nVersionKey): void {
 		expect(rerun.rows.map((r) => r.caseNumber).sort()).toEqual([sideCase, ...ineligible.map((x) => x.firmCase)].map((c) => c.caseNumber).sort());
 		for (const { firmCase: c, reason } of ineligible) {
 			const row = rowOf(rerun.rows, c)!;
-			expect(row).toMatchObject({ result: 'failed', reason: REPORT_REASON[reason] });
+			expect(row).toMatchObject({ result: 'failed', ...expectedFailure(firm, c, reason) });
 			expect(row.failingSince < decisionOf(rerun.run).runStartedAt).toBe(true);
 			expect(row.newFailure).toBe('no');
 		}
@@ -469,6 +476,12 @@ function suite(version: N8nVersionKey): void {
 			expect(previewText).toContain(`${bystander.caseNumber} would be updated: stage: "Intake" → "Pre-Litigation"`);
 			const foreseen = ineligibleCases(stack.firm).filter((x) => x.reason !== 'client-cell-phone-invalid').length; // a phone is judged only on write
 			expect(previewText).toMatch(new RegExp(`2 updated, \\d+ unchanged, ${foreseen} would fail`));
+			// The preview lists each case that would fail under its reason, with what to do, as a real run does.
+			const previewGroups = failureGroups(preview.html);
+			for (const { firmCase: c, reason } of ineligibleCases(stack.firm).filter((x) => x.reason !== 'client-cell-phone-invalid')) {
+				const { reason: heading, whatToDo } = expectedFailure(stack.firm, c, reason);
+				expect({ caseNumber: c.caseNumber, listed: previewGroups.get(`${heading} (2)`)?.some((line) => line.startsWith(`${c.caseNumber} ${c.caseName}: ${whatToDo} (`)) }).toEqual({ caseNumber: c.caseNumber, listed: true });
+			}
 			expect(await caseStatusWrites(stack)).toEqual([]);
 			expect(await caseStatusCases(stack)).toEqual(csBefore);
 
@@ -497,6 +510,10 @@ function suite(version: N8nVersionKey): void {
 			expect(cs.get(String(bystander.caseId))!.stage?.name).toBe('Intake');
 			const writes = await caseStatusWrites(stack);
 			expect(writes.map((w) => `${w.method} ${w.path} ${w.status}`)).toEqual([`PATCH /v1/api/cases/${cs.get(String(target.caseId))!.id} 200`]);
+
+			// A case number SmartAdvocate does not have: the page says the case could not be read, and what to do.
+			const missing = await submitAndReadResult(n8n.baseUrl, formPath(copy), ['One case', '1999-99999']);
+			expect(failureGroups(missing.html).get('Not read from SmartAdvocate (1)')).toEqual([expect.stringMatching(/^1999-99999: SmartAdvocate did not give the case \(.+\): check its case number\. It is tried again on the next run\. \(new\)$/)]);
 		} finally {
 			await n8n.stop();
 		}
@@ -547,6 +564,12 @@ function suite(version: N8nVersionKey): void {
 		// Case Status refuses anyway. What must hold is that the report names exactly the cases left wrong.
 		expect(failedEligible.length).toBeGreaterThanOrEqual(5);
 		expect(failedEligible.map((c) => c.caseNumber)).toContain(staleCase.caseNumber);
+		// An outage is no refusal: those cases are under "Other error", with the node's message and what it says to do.
+		for (const c of failedEligible) {
+			const row = rowOf(rows1, c)!;
+			expect(row).toMatchObject({ reason: 'Other error', reasonCode: 'otherError', whatToDo: expect.stringContaining(row.detail) });
+			expect(row.whatToDo.length).toBeGreaterThan(row.detail.length + 2);
+		}
 		let cs = await caseStatusCases(stack);
 		expect(cs.get(String(staleCase.caseId))!.stage?.name).toBe('Pre-Litigation'); // stale after night 1
 		const asInSmartAdvocate = (c: FirmCase) => (c === staleCase ? { ...c, status: 'Discovery' } : c); // edited before night 1
@@ -577,7 +600,7 @@ function suite(version: N8nVersionKey): void {
 		expect([...cs.values()].filter((c) => c.integration_id !== null).length).toBe(new Set([...cs.values()].map((c) => c.integration_id)).size);
 		for (const c of failedEligible) expect(rowOf(report2.rows, c)?.result).toMatch(/^(created|updated)$/);
 		// The cases that need a person are reported again, with their reason and since when.
-		for (const { firmCase: c, reason } of ineligible) expect(rowOf(report2.rows, c)).toMatchObject({ result: 'failed', reason: REPORT_REASON[reason] });
+		for (const { firmCase: c, reason } of ineligible) expect(rowOf(report2.rows, c)).toMatchObject({ result: 'failed', ...expectedFailure(firm, c, reason) });
 		expect(report2.counts).toMatchObject({ failed: ineligible.length, failingFromEarlierRuns: ineligible.length });
 
 		// Night 3: the cases that need a person are tried (and refused) again and reported again; the rest of what is
@@ -715,19 +738,20 @@ function suite(version: N8nVersionKey): void {
 			const { rows, counts } = reportOf(first.run);
 			expect(first.slices.length).toBeGreaterThanOrEqual(4); // five slices; a failed one may carry no execution ID
 			expect(rows).toHaveLength(firm.cases.length); // every case read has its row
-			const failedSlice = rows.filter((r) => r.reason === 'sync step failed');
+			const failedSlice = rows.filter((r) => r.reasonCode === 'sliceFailed');
 			expect(failedSlice).toHaveLength(10);
 			expect(failedSlice.map((r) => r.caseNumber)).toContain(breaking.caseNumber);
 			for (const r of failedSlice) {
-				expect(r).toMatchObject({ result: 'failed', newFailure: 'yes', whatToDo: expect.stringContaining('Sync Each Slice') });
+				expect(r).toMatchObject({ result: 'failed', reason: 'Sync step failed', newFailure: 'yes', whatToDo: expect.stringContaining('open the failed "Sync Each Slice" execution') });
 				expect(r.detail).toContain(`mapping broke on ${breaking.caseNumber}`);
+				expect(r.whatToDo).toContain(`mapping broke on ${breaking.caseNumber}`);
 			}
 			// The other slices synced: their eligible cases are in Case Status; none of the failed slice's cases are.
 			const cs = await caseStatusCases(stack);
 			const failedIds = new Set(failedSlice.map((r) => r.smartAdvocateCaseId));
 			for (const c of eligibleCases(firm)) expect({ caseNumber: c.caseNumber, held: cs.has(String(c.caseId)) }).toEqual({ caseNumber: c.caseNumber, held: !failedIds.has(String(c.caseId)) || c.inCaseStatus });
-			expect(counts!.failureReasons['sync step failed']).toBe(10);
-			expect(pageText(counts!.html)).toContain('sync step failed (10): Open the failed "Sync Each Slice" execution');
+			expect(counts!.failureReasons['Sync step failed']).toBe(10);
+			expect(failureGroups(counts!.html).get('Sync step failed (10)')).toContain(`${breaking.caseNumber} ${breaking.caseName}: ${rowOf(rows, breaking)!.whatToDo} (new)`);
 
 			// The next run reads every case of the failed slice again (nothing changed in SmartAdvocate), reports them
 			// failing since the first run, and the cases of the other slices are not read again.
@@ -741,7 +765,7 @@ function suite(version: N8nVersionKey): void {
 				if (retried?.result === 'failed') expect(retried).toMatchObject({ newFailure: 'no', failingSince: decisionOf(first.run).runStartedAt });
 				else expect({ caseNumber: r.caseNumber, synced: ['created', 'unchanged'].includes(String(retried?.result)) }).toEqual({ caseNumber: r.caseNumber, synced: true });
 			}
-			expect(again.find((x) => x.caseNumber === breaking.caseNumber)).toMatchObject({ result: 'failed', reason: 'sync step failed', newFailure: 'no' });
+			expect(again.find((x) => x.caseNumber === breaking.caseNumber)).toMatchObject({ result: 'failed', reasonCode: 'sliceFailed', newFailure: 'no' });
 		});
 	});
 
@@ -753,6 +777,7 @@ function suite(version: N8nVersionKey): void {
 		});
 		const target = eligibleCases(firm).find((c) => c.inCaseStatus && !c.closed)!;
 		const unmappedStatus = ineligibleCases(firm).find((x) => x.reason === 'stage-not-in-case-status')!.firmCase.status;
+		const refusal = expectedFailure(firm, { ...target, status: unmappedStatus }, 'stage-not-in-case-status');
 		await withPublished(id, async () => {
 			await stack.csAdmin.post('/latency', { ms: 300, route: '/v1/api/cases' });
 			try {
@@ -767,9 +792,8 @@ function suite(version: N8nVersionKey): void {
 				const oneCase = await syncFromForm(n8n, formPath(copy), [SYNC.one, target.caseNumber, 'Sync']);
 				const oneRow = reportOf(oneCase.run).rows;
 				expect(oneRow).toHaveLength(1);
-				expect(oneRow[0]).toMatchObject({ caseNumber: target.caseNumber, result: 'failed', reason: 'unmapped stage', newFailure: 'yes' });
-				expect(pageText(oneCase.html)).toContain(`unmapped stage (1): Add it to the stage map`);
-				expect(pageText(oneCase.html)).toContain(`${target.caseNumber} ${target.caseName}:`);
+				expect(oneRow[0]).toMatchObject({ caseNumber: target.caseNumber, result: 'failed', ...refusal, newFailure: 'yes' });
+				expect(failureGroups(oneCase.html).get('Stage not mapped (1)')).toEqual([`${target.caseNumber} ${target.caseName}: ${refusal.whatToDo} (new)`]);
 				const night = await nightly;
 				// The one-case run recorded its result while the nightly run was still syncing its slices.
 				const span = (run: RunData, node: string) => {
@@ -786,7 +810,7 @@ function suite(version: N8nVersionKey): void {
 				const next = await syncFromForm(n8n, formPath(copy), [SYNC.changed, '', 'Sync']);
 				const failingSince = decisionOf(oneCase.run).runStartedAt;
 				expect(decisionOf(next.run).failedBefore[String(target.caseId)]).toMatchObject({ caseNumber: target.caseNumber, since: failingSince });
-				expect(reportOf(next.run).rows.find((r) => r.caseNumber === target.caseNumber)).toMatchObject({ result: 'failed', reason: 'unmapped stage', newFailure: 'no', failingSince });
+				expect(reportOf(next.run).rows.find((r) => r.caseNumber === target.caseNumber)).toMatchObject({ result: 'failed', ...refusal, newFailure: 'no', failingSince });
 			} finally {
 				await stack.csAdmin.post('/latency', {});
 			}

@@ -108,85 +108,119 @@ export type RefusalCode =
 	| 'integrationIdTaken'
 	| 'invalidValue';
 
-/** Case Status's words for each refusal (its own messages, research §5), the code, and what to do about it. */
-const EXPLAINED: Array<{ pattern: RegExp; code: RefusalCode; whatToDo: (value: string) => string; hint: string }> = [
+/**
+ * Case Status's words for each refusal (its own messages, research §5), the code, a short label for staff
+ * (the heading a sync report groups the cases under), and what to do about it.
+ */
+const EXPLAINED: Array<{
+	pattern: RegExp;
+	code: RefusalCode;
+	label: string;
+	whatToDo: (value: string, inCreateOrUpdate: boolean) => string;
+	hint: string;
+}> = [
 	{
 		pattern: /^Stage not mapped:\s*(.*)$/i,
 		code: 'stageNotMapped',
+		label: 'Stage not mapped',
 		whatToDo: (stage) => `Stage '${stage}' is not mapped: add it to the stage map`,
 		hint: 'Map the SmartAdvocate value to a Case Status stage in the workflow, or add it as an integration mapping of a stage in that practice area in Case Status.',
 	},
 	{
 		pattern: /^Practice area not mapped:\s*(.*)$/i,
 		code: 'practiceAreaNotMapped',
+		label: 'Practice area not mapped',
 		whatToDo: (area) => `Practice area '${area}' is not mapped: add it to the practice area map`,
 		hint: 'Map the SmartAdvocate value to a Case Status practice area in the workflow, or add it as an integration mapping of a practice area in Case Status.',
 	},
 	{
 		pattern: /^(?:Primary )?(?:attorney|paralegal|user|sender)[^:]* not found:\s*(.*)$/i,
 		code: 'attorneyNotFound',
+		label: 'Attorney not in Case Status',
 		whatToDo: (email) => `Attorney ${email} has no Case Status user: invite them`,
 		hint: 'Add the person as a user in Case Status, or correct the e-mail in SmartAdvocate.',
 	},
 	{
 		pattern: /^Cell phone invalid:\s*(.*)$/i,
 		code: 'cellPhoneInvalid',
+		label: 'Invalid client cell phone',
 		whatToDo: (phone) => `Client cell phone '${phone}' is invalid: fix it in SmartAdvocate`,
 		hint: "Case Status needs a valid US cell phone to invite the client. Correct the client's cell phone in SmartAdvocate.",
 	},
 	{
 		pattern: /^Client missing name/i,
 		code: 'clientMissingName',
+		label: 'Client name missing',
 		whatToDo: () => 'A client has no first or last name: add it in SmartAdvocate',
 		hint: 'Give the client a first and last name in SmartAdvocate.',
 	},
 	{
 		pattern: /^At least one client/i,
 		code: 'noClient',
+		label: 'No client on the case',
 		whatToDo: () => 'The case has no client: add one in SmartAdvocate',
 		hint: 'Case Status creates a case only with at least one client. Add the client to the case in SmartAdvocate.',
 	},
 	{
 		pattern: /^Client not found/i,
 		code: 'clientNotFound',
+		label: 'Client not found',
 		whatToDo: () => 'Case Status did not find the client: check the client\'s name and cell phone in SmartAdvocate',
 		hint: 'Correct the client in SmartAdvocate, then run the sync again.',
 	},
 	{
-		pattern: /already exists/i,
+		// Only the integration ID: another "already exists" (a client user, say) is a value to correct.
+		pattern: /integration ID.*already exists/i,
 		code: 'integrationIdTaken',
-		whatToDo: () => 'Another case in Case Status has this integration ID: use Create or Update',
+		label: 'Integration ID already in use',
+		// Create or Update meets this only when another run created the case meanwhile and it could not be read.
+		whatToDo: (_, inCreateOrUpdate) =>
+			inCreateOrUpdate
+				? 'Another run created this case at the same time: the next run updates it'
+				: 'Another case in Case Status has this integration ID: use Create or Update',
 		hint: 'A case with this integration ID already exists in Case Status. Use the Create or Update operation to update it instead.',
 	},
 ];
 
-/** A refusal explained: a stable code, what to do (one sentence per reason), and a longer hint. */
+/** A reason Case Status gives that is not known above: a value to correct where it says. */
+const INVALID_VALUE_LABEL = 'Value refused by Case Status';
+
+/**
+ * A refusal explained: a stable code, a short label for staff, what to do (one sentence per reason),
+ * and a longer hint.
+ */
 export interface RefusalExplained {
 	reasonCode: RefusalCode;
+	reasonLabel: string;
 	whatToDo: string;
 	hint: string;
 }
 
 /**
  * What to do about a refusal, from Case Status's reasons (`reason`, several joined by "; "). The
- * code is the first reason's; a reason not known here is a value to correct where Case Status says.
+ * code and label are the first reason's; a reason not known here is a value to correct where Case
+ * Status says. `inCreateOrUpdate`: refused in Create or Update (which words one reason apart).
  */
-export function explainRefusal(reason: string): RefusalExplained {
+export function explainRefusal(reason: string, inCreateOrUpdate = false): RefusalExplained {
 	const parts = reason.split('; ').map((part) => part.trim()).filter(Boolean);
 	const explained = parts.map((part) => {
 		for (const entry of EXPLAINED) {
 			const match = entry.pattern.exec(part);
-			if (match) return { code: entry.code, whatToDo: entry.whatToDo((match[1] ?? '').trim()), hint: entry.hint };
+			if (match) return { code: entry.code, label: entry.label, whatToDo: entry.whatToDo((match[1] ?? '').trim(), inCreateOrUpdate), hint: entry.hint };
 		}
 		return {
 			code: 'invalidValue' as const,
+			label: INVALID_VALUE_LABEL,
 			whatToDo: `Case Status refused a value (${part}): correct it in SmartAdvocate or in the workflow`,
 			hint: 'Correct the value Case Status names in this item, then run the node again.',
 		};
 	});
-	if (explained.length === 0) explained.push({ code: 'invalidValue', whatToDo: 'Case Status refused the case without saying why: check the item', hint: 'Correct the item, then run the node again.' });
+	if (explained.length === 0) {
+		explained.push({ code: 'invalidValue', label: INVALID_VALUE_LABEL, whatToDo: 'Case Status refused the case without saying why: check the item', hint: 'Correct the item, then run the node again.' });
+	}
 	return {
 		reasonCode: explained[0].code,
+		reasonLabel: explained[0].label,
 		whatToDo: explained.map((entry) => entry.whatToDo).join('; '),
 		hint: [...new Set(explained.map((entry) => entry.hint))].join(' '),
 	};

@@ -47,20 +47,21 @@ export async function patchCase(
  * A case write that Case Status refused (unknown attorney, invalid phone, unmapped practice
  * area or stage…) becomes an error naming the case and saying what to do ("Stage 'Appeal' is not
  * mapped: add it to the stage map"). The failed item carries `readableId` (the case number),
- * `integrationId`, `reason` (Case Status's own words), `reasonCode` (stable, to group a report by)
- * and `whatToDo`, in both Continue modes, so a sync report can list the cases to fix by reason;
- * other failures pass through unchanged.
+ * `integrationId`, `reason` (Case Status's own words), `reasonCode` (stable, to group a report by),
+ * `reasonLabel` (the group's heading for staff) and `whatToDo`, in both Continue modes, so a sync
+ * report can list the cases to fix by reason; other failures pass through unchanged.
  */
 export function caseWriteFailed(
 	this: IExecuteFunctions,
 	error: unknown,
 	itemIndex: number,
-	verb: 'create' | 'update' | 'create or update',
+	verb: 'create' | 'update',
 	ids: CaseIds,
+	inCreateOrUpdate = false,
 ): never {
 	const refusal = readRefusal(error);
 	if (!refusal) throw asNodeError(this.getNode(), error);
-	const { reasonCode, whatToDo, hint } = explainRefusal(refusal.reason);
+	const { reasonCode, reasonLabel, whatToDo, hint } = explainRefusal(refusal.reason, inCreateOrUpdate);
 	const message = `Case Status refused to ${verb} case ${caseLabel(ids)}: ${whatToDo}`;
 	const description = `Case Status said: ${refusal.reason}. ${hint}`;
 	throw withFailureFields(
@@ -70,6 +71,6 @@ export function caseWriteFailed(
 			httpCode: refusal.httpCode,
 			itemIndex,
 		}),
-		{ readableId: ids.readableId ?? null, integrationId: ids.integrationId ?? null, reason: refusal.reason, reasonCode, whatToDo },
+		{ readableId: ids.readableId ?? null, integrationId: ids.integrationId ?? null, reason: refusal.reason, reasonCode, reasonLabel, whatToDo },
 	);
 }

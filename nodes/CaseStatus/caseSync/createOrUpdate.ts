@@ -206,7 +206,7 @@ async function duplicateOf(this: IExecuteFunctions, error: unknown, itemIndex: n
 			// Reported as the refusal below, which says what to fix.
 		}
 	}
-	return caseWriteFailed.call(this, error, itemIndex, 'create', ids);
+	return caseWriteFailed.call(this, error, itemIndex, 'create', ids, true);
 }
 
 /** Compares the case Case Status has with the item and writes the difference, if any (or previews it). */
@@ -234,10 +234,7 @@ async function updateExisting(this: IExecuteFunctions, item: Item, known: CsCase
 	} catch (error) {
 		// Deleted in Case Status since it was read: created again rather than failed.
 		if (isNotFound(error)) return await createDeleted.call(this, item, existing);
-		return caseWriteFailed.call(this, error, itemIndex, 'update', {
-			readableId: desired.readableId ?? existing.readable_id,
-			integrationId,
-		});
+		return caseWriteFailed.call(this, error, itemIndex, 'update', { readableId: desired.readableId ?? existing.readable_id, integrationId }, true);
 	}
 }
 

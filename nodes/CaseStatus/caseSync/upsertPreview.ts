@@ -57,9 +57,9 @@ function previewItem(
 		previewOnly: true,
 	};
 	if (refusal) {
-		// As a real run's failed item says it: Case Status's words, a code to group by, what to do.
-		const { reasonCode, whatToDo } = explainRefusal(refusal);
-		Object.assign(json, { reason: refusal, reasonCode, whatToDo });
+		// As a real run's failed item says it: Case Status's words, a code to group by, its label, what to do.
+		const { reasonCode, reasonLabel, whatToDo } = explainRefusal(refusal, true);
+		Object.assign(json, { reason: refusal, reasonCode, reasonLabel, whatToDo });
 	}
 	return [{ json, pairedItem: { item: itemIndex } }];
 }

@@ -11,8 +11,9 @@ import path from 'node:path';
 import type { AxiosInstance } from 'axios';
 import axios from 'axios';
 
-import { caseStatusEligibility, stageOfStatus, type IneligibleReason } from '../../../simulators/shared/eligibility';
+import { caseStatusEligibility, primaryAttorneyOf, stageOfStatus, type IneligibleReason } from '../../../simulators/shared/eligibility';
 import type { FirmCase, FirmModel } from '../../../simulators/shared/firm';
+import { isValidUsCellPhone } from '../../../simulators/shared/phone';
 import { nodeItems, waitFor, type ExecutionSummary, type N8nInstance, type RunData, type WorkflowJson } from '../harness';
 import type { Stack } from '../support/stack';
 
@@ -44,13 +45,25 @@ export const NODES = {
 	showResult: 'Show the Result',
 } as const;
 
-/** The words the report uses for each reason the simulators know Case Status refuses a case for. */
-export const REPORT_REASON: Record<IneligibleReason, string> = {
-	'primary-attorney-not-in-case-status': 'unknown attorney',
-	'client-cell-phone-invalid': 'invalid phone',
-	'practice-area-not-in-case-status': 'unmapped practice area',
-	'stage-not-in-case-status': 'unmapped stage',
-};
+/**
+ * How the report should list a case Case Status refuses, worked out from the firm model (not from the template or
+ * the node): the heading it is listed under, the stable code, and what staff are told to do about this very case.
+ */
+export function expectedFailure(firm: FirmModel, firmCase: FirmCase, reason: IneligibleReason): Pick<ReportRow, 'reason' | 'reasonCode' | 'whatToDo'> {
+	switch (reason) {
+		case 'primary-attorney-not-in-case-status':
+			return { reason: 'Attorney not in Case Status', reasonCode: 'attorneyNotFound', whatToDo: `Attorney ${primaryAttorneyOf(firm, firmCase)!.email} has no Case Status user: invite them` };
+		case 'client-cell-phone-invalid': {
+			const phone = firmCase.clients.find((client) => !isValidUsCellPhone(client.cellPhone))?.cellPhone ?? '';
+			return { reason: 'Invalid client cell phone', reasonCode: 'cellPhoneInvalid', whatToDo: `Client cell phone '${phone}' is invalid: fix it in SmartAdvocate` };
+		}
+		case 'practice-area-not-in-case-status':
+			// The template's practice area map leaves these names as SmartAdvocate has them.
+			return { reason: 'Practice area not mapped', reasonCode: 'practiceAreaNotMapped', whatToDo: `Practice area '${firm.practiceAreas[firmCase.practiceArea].caseType}' is not mapped: add it to the practice area map` };
+		case 'stage-not-in-case-status':
+			return { reason: 'Stage not mapped', reasonCode: 'stageNotMapped', whatToDo: `Stage '${stageOfStatus(firm, firmCase.status)!.name}' is not mapped: add it to the stage map` };
+	}
+}
 
 export interface ReportRow {
 	caseNumber: string;
@@ -59,8 +72,11 @@ export interface ReportRow {
 	changedFields: string;
 	/** Field by field, `field: "from" → "to"; …` (updates and previews). */
 	changes: string;
+	/** The heading the case is listed under (the node's reasonLabel, or the template's own for what the node cannot see). */
 	reason: string;
-	/** What staff should do about the reason. */
+	/** Stable: the node's reasonCode, or sliceFailed, notRead, otherError. */
+	reasonCode: string;
+	/** What staff should do about this case. */
 	whatToDo: string;
 	detail: string;
 	/** 'yes' for a case that failed for the first time in this run, 'no' for one that failed before. */
@@ -79,6 +95,7 @@ export interface ReportCounts {
 	updated: number;
 	unchanged: number;
 	failed: number;
+	/** Heading → number of cases under it. */
 	failureReasons: Record<string, number>;
 	failingFromEarlierRuns: number;
 	newFailures: number;
@@ -373,6 +390,15 @@ export function sliceItems(slices: RunData[], nodeName: string): Array<Record<st
 	return slices.flatMap((slice) =>
 		(slice.data.resultData.runData[nodeName] ?? []).flatMap((_, runIndex) => nodeItems(slice, nodeName, { runIndex })),
 	);
+}
+
+/** The report page's failures as staff read them: each heading ("Stage not mapped (2)") → the lines listed under it. */
+export function failureGroups(html: string): Map<string, string[]> {
+	const groups = new Map<string, string[]>();
+	for (const [, heading, count, list] of html.matchAll(/<b>([^<]*)<\/b> \((\d+)\):<ul>([\s\S]*?)<\/ul>/g)) {
+		groups.set(`${pageText(heading).trim()} (${count})`, [...list.matchAll(/<li>([\s\S]*?)<\/li>/g)].map(([, line]) => pageText(line).trim()));
+	}
+	return groups;
 }
 
 /** The visible text of a page, tags removed and entities of the usual kind decoded. */

@@ -24,28 +24,43 @@ describe('caseIdOfDuplicate', () => {
 
 describe('explainRefusal', () => {
 	it.each([
-		['Stage not mapped: Appeal', 'stageNotMapped', "Stage 'Appeal' is not mapped: add it to the stage map"],
-		['Practice area not mapped: Product Liability', 'practiceAreaNotMapped', "Practice area 'Product Liability' is not mapped: add it to the practice area map"],
-		['Primary attorney not found: gregory.pratt@firm.test', 'attorneyNotFound', 'Attorney gregory.pratt@firm.test has no Case Status user: invite them'],
-		['Cell phone invalid: 555-230-703', 'cellPhoneInvalid', "Client cell phone '555-230-703' is invalid: fix it in SmartAdvocate"],
-		['Client missing name.', 'clientMissingName', 'A client has no first or last name: add it in SmartAdvocate'],
-		['At least one client is required.', 'noClient', 'The case has no client: add one in SmartAdvocate'],
-		['A case with integration ID 1 already exists.', 'integrationIdTaken', 'Another case in Case Status has this integration ID: use Create or Update'],
-	])('says what to do about "%s" (%s)', (reason, reasonCode, whatToDo) => {
-		expect(explainRefusal(reason)).toMatchObject({ reasonCode, whatToDo });
+		['Stage not mapped: Appeal', 'stageNotMapped', 'Stage not mapped', "Stage 'Appeal' is not mapped: add it to the stage map"],
+		['Practice area not mapped: Product Liability', 'practiceAreaNotMapped', 'Practice area not mapped', "Practice area 'Product Liability' is not mapped: add it to the practice area map"],
+		['Primary attorney not found: gregory.pratt@firm.test', 'attorneyNotFound', 'Attorney not in Case Status', 'Attorney gregory.pratt@firm.test has no Case Status user: invite them'],
+		['Cell phone invalid: 555-230-703', 'cellPhoneInvalid', 'Invalid client cell phone', "Client cell phone '555-230-703' is invalid: fix it in SmartAdvocate"],
+		['Client missing name.', 'clientMissingName', 'Client name missing', 'A client has no first or last name: add it in SmartAdvocate'],
+		['At least one client is required.', 'noClient', 'No client on the case', 'The case has no client: add one in SmartAdvocate'],
+		['Client not found, stopping import.', 'clientNotFound', 'Client not found', "Case Status did not find the client: check the client's name and cell phone in SmartAdvocate"],
+		['A case with integration ID 1 already exists.', 'integrationIdTaken', 'Integration ID already in use', 'Another case in Case Status has this integration ID: use Create or Update'],
+	])('says what to do about "%s" (%s, under "%s")', (reason, reasonCode, reasonLabel, whatToDo) => {
+		expect(explainRefusal(reason)).toMatchObject({ reasonCode, reasonLabel, whatToDo });
 	});
 
-	it('explains each of several reasons, with the first one\'s code', () => {
+	it('tells Create or Update that a case another run created meanwhile is updated by the next run', () => {
+		expect(explainRefusal('A case with integration ID 1 already exists.', true)).toMatchObject({
+			reasonCode: 'integrationIdTaken',
+			whatToDo: 'Another run created this case at the same time: the next run updates it',
+		});
+	});
+
+	it('explains each of several reasons, with the first one\'s code and label', () => {
 		expect(explainRefusal('Stage not mapped: Appeal; Cell phone invalid: 12')).toMatchObject({
 			reasonCode: 'stageNotMapped',
+			reasonLabel: 'Stage not mapped',
 			whatToDo: "Stage 'Appeal' is not mapped: add it to the stage map; Client cell phone '12' is invalid: fix it in SmartAdvocate",
 		});
 	});
 
-	it('names a reason it does not know as a value to correct, quoting Case Status', () => {
-		expect(explainRefusal('Case Date: Date has wrong format.')).toMatchObject({
+	it.each([
+		['Case Date: Date has wrong format.'],
+		// Not the integration ID: a client user Case Status already has is not a case to update.
+		['User already exists: ana@example.test, +15552013344'],
+	])('names a reason it does not know ("%s") as a value to correct, quoting Case Status', (reason) => {
+		expect(explainRefusal(reason)).toEqual({
 			reasonCode: 'invalidValue',
-			whatToDo: 'Case Status refused a value (Case Date: Date has wrong format.): correct it in SmartAdvocate or in the workflow',
+			reasonLabel: 'Value refused by Case Status',
+			whatToDo: `Case Status refused a value (${reason}): correct it in SmartAdvocate or in the workflow`,
+			hint: expect.any(String),
 		});
 	});
 });

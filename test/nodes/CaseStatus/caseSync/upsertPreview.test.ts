@@ -74,6 +74,7 @@ describe('Case → Create or Update, Preview Only (Write Nothing)', () => {
 			operationResult: 'wouldFail',
 			reason: 'Stage not mapped: Appeal Pending',
 			reasonCode: 'stageNotMapped',
+			reasonLabel: 'Stage not mapped',
 			whatToDo: "Stage 'Appeal Pending' is not mapped: add it to the stage map",
 		});
 		expect(await cs.writes()).toEqual([]);

@@ -87,6 +87,7 @@ describe('Case → Update', () => {
 			integrationId: '516720',
 			reason: 'Stage not mapped: Appeal',
 			reasonCode: 'stageNotMapped',
+			reasonLabel: 'Stage not mapped',
 			whatToDo: "Stage 'Appeal' is not mapped: add it to the stage map",
 		});
 	});

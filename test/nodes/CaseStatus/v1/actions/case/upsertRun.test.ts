@@ -366,6 +366,19 @@ describe('a case another sync created after this run read Case Status', () => {
 		expect(stored).toMatchObject({ integration_id: '530950', stage: expect.objectContaining({ name: 'Litigation' }) });
 	});
 
+	it('when Case Status does not say which case has the integration ID, the refused create says the next run updates it', async () => {
+		const body = { errors: [{ field: 'integration_id', message: 'A case with integration ID 530952 already exists.' }] };
+		await cs.fault('POST /v1/api/cases', 409, 1, { body });
+		const [failed] = await output([newCase(952)], { continueOnFail: 'continueRegularOutput' });
+		expect(failed.json).toMatchObject({
+			error: 'Case Status refused to create case 2026-00952 (integration ID 530952): Another run created this case at the same time: the next run updates it',
+			reason: 'A case with integration ID 530952 already exists.',
+			reasonCode: 'integrationIdTaken',
+			reasonLabel: 'Integration ID already in use',
+			whatToDo: 'Another run created this case at the same time: the next run updates it',
+		});
+	});
+
 	it('writes nothing more when the case another sync created is already as the item wants it', async () => {
 		const item = newCase(951);
 		const { result, other } = await racedRun([item], asCaseStatusBody(item));
