@@ -122,12 +122,12 @@ const AFTER_RUN_MS = 30_000;
  * Heap sizes after V8's full collections of process `pid`, from its `--trace-gc` lines in n8n's log (from byte
  * `from` on): "[pid:0x…]  1234 ms: Mark-Compact 512.3 (540.1) -> 80.2 (120.5) MB, …" — the size after the arrow.
  */
-function fullCollections(logFile: string | undefined, pid: number, from: number, to?: number): number[] {
+function fullCollections(logFile: string | undefined, pid: number, from: number, to?: number): Array<{ beforeMb: number; afterMb: number }> {
 	if (!logFile) return [];
 	const text = fs.readFileSync(logFile).subarray(from, to).toString('utf8');
-	const sizes: number[] = [];
-	for (const match of text.matchAll(/\[(\d+):0x[0-9a-f]+\][^\n]*?Mark-Compact[^\n]*?->\s*([\d.]+)\s*\(/g)) {
-		if (Number(match[1]) === pid) sizes.push(Number(match[2]));
+	const sizes: Array<{ beforeMb: number; afterMb: number }> = [];
+	for (const match of text.matchAll(/\[(\d+):0x[0-9a-f]+\][^\n]*?Mark-Compact\s+([\d.]+)\s*\([^)]*\)\s*->\s*([\d.]+)\s*\(/g)) {
+		if (Number(match[1]) === pid) sizes.push({ beforeMb: Number(match[2]), afterMb: Number(match[3]) });
 	}
 	return sizes;
 }
@@ -145,8 +145,11 @@ interface Row {
 	memTreeMb: number;
 	memMainAfterMb: number;
 	memTreeAfterMb: number;
-	/** With `--gc`: n8n's heap after full collections: the last before the run, the largest during it and the last 30 s after it, MB. */
-	liveHeap?: { idleMb?: number; duringMb: number; afterMb: number; collections: number };
+	/**
+	 * With `--gc`: n8n's heap after full collections (the last before the run, the largest during it and the last
+	 * 30 s after it) and the largest heap a full collection found (garbage included), MB.
+	 */
+	liveHeap?: { idleMb?: number; duringMb: number; afterMb: number; collections: number; largestBeforeCollectionMb: number };
 	summary: string;
 	slowest: string;
 	heaviest: string;
@@ -211,7 +214,7 @@ async function syncOnce(
 	await new Promise((resolve) => setTimeout(resolve, AFTER_RUN_MS));
 	const after = { main: rssOf(pid), tree: treeRss(pid) };
 	const collections = fullCollections(n8n.serverLogFile, pid, logFrom);
-	const idleHeap = fullCollections(n8n.serverLogFile, pid, 0, logFrom).pop();
+	const idleHeap = fullCollections(n8n.serverLogFile, pid, 0, logFrom).pop()?.afterMb;
 	await setLatency(stack, 0);
 	const { sa, cs } = await counters(stack);
 
@@ -313,7 +316,15 @@ async function syncOnce(
 		memTreeMb: Math.max(0, peak.tree - idle.tree) / 1024,
 		memMainAfterMb: Math.max(0, after.main - idle.main) / 1024,
 		memTreeAfterMb: Math.max(0, after.tree - idle.tree) / 1024,
-		...(collections.length ? { liveHeap: { idleMb: idleHeap, duringMb: Math.max(...collections), afterMb: collections[collections.length - 1], collections: collections.length } } : {}),
+		...(collections.length ? {
+					liveHeap: {
+						idleMb: idleHeap,
+						duringMb: Math.max(...collections.map((c) => c.afterMb)),
+						afterMb: collections[collections.length - 1].afterMb,
+						collections: collections.length,
+						largestBeforeCollectionMb: Math.max(...collections.map((c) => c.beforeMb)),
+					},
+				} : {}),
 		summary: `${execution.status}; ${String(counts?.summary ?? '')}`.slice(0, 400),
 		slowest,
 		heaviest,
@@ -355,7 +366,7 @@ async function main(): Promise<void> {
 	const results: Row[] = [];
 	const spec = N8N_VERSIONS[version];
 	const line = (r: Row) =>
-		`| ${r.run} | ${cases} | ${spec.n8nVersion} | ${r.latencyMs} ms | ${r.wallS.toFixed(1)} s | ${r.calls} | ${r.minimum} | ${(r.calls / r.minimum).toFixed(2)} | ${r.unchangedWrites} | +${r.memMainMb.toFixed(0)} MB / +${r.memTreeMb.toFixed(0)} MB | +${r.memMainAfterMb.toFixed(0)} MB / +${r.memTreeAfterMb.toFixed(0)} MB |${traceGc ? ` ${r.liveHeap ? `${r.liveHeap.idleMb?.toFixed(0) ?? '?'} → ${r.liveHeap.duringMb.toFixed(0)} → ${r.liveHeap.afterMb.toFixed(0)} MB (${r.liveHeap.collections})` : 'none'} |` : ''}`;
+		`| ${r.run} | ${cases} | ${spec.n8nVersion} | ${r.latencyMs} ms | ${r.wallS.toFixed(1)} s | ${r.calls} | ${r.minimum} | ${(r.calls / r.minimum).toFixed(2)} | ${r.unchangedWrites} | +${r.memMainMb.toFixed(0)} MB / +${r.memTreeMb.toFixed(0)} MB | +${r.memMainAfterMb.toFixed(0)} MB / +${r.memTreeAfterMb.toFixed(0)} MB |${traceGc ? ` ${r.liveHeap ? `${r.liveHeap.idleMb?.toFixed(0) ?? '?'} → ${r.liveHeap.duringMb.toFixed(0)} → ${r.liveHeap.afterMb.toFixed(0)} MB (${r.liveHeap.collections}; before one at most ${r.liveHeap.largestBeforeCollectionMb.toFixed(0)} MB)` : 'none'} |` : ''}`;
 	// Each run's row as soon as it ends (a 10,000-case night on a busy machine takes a while).
 	const push = (r: Row) => {
 		results.push(r);
@@ -393,7 +404,7 @@ async function main(): Promise<void> {
 		}
 
 		console.log(`\nn8n ${spec.n8nVersion} (Node ${spec.node}), N = ${cases}, ${os.cpus().length} cores, load average before: ${load}, after: ${os.loadavg()[0].toFixed(2)}${nodeOptions ? `, NODE_OPTIONS=${nodeOptions}` : ', no heap settings'}${runnerHeap ? `, N8N_RUNNERS_MAX_OLD_SPACE_SIZE=${runnerHeap}` : ''}\n`);
-		const gcColumn = traceGc ? ' n8n heap after a full collection: idle → largest during → 30 s after (collections) |' : '';
+		const gcColumn = traceGc ? ' n8n heap after a full collection: idle → largest during → 30 s after (collections; heap before one, garbage included) |' : '';
 		console.log(`| run | N | n8n | latency | wall time | API calls | minimum | × minimum | writes for unchanged cases | memory over idle, peak (n8n / with task runners) | 30 s after the run |${gcColumn}`);
 		console.log(`|---|---|---|---|---|---|---|---|---|---|---|${traceGc ? '---|' : ''}`);
 		for (const r of results) console.log(line(r));
