@@ -6,7 +6,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { calendarDate, clientList, type DesiredCase } from './caseFields';
+import { calendarDate, clientList, optionalText, type DesiredCase } from './caseFields';
 import { readCaseAttributes, type EmptyFields } from './caseInput';
 import { AUTO_MAP_KEYS_TEXT } from '../v1/actions/common/caseProperties';
 
@@ -30,6 +30,7 @@ const KEYS: Record<string, Kind> = {
 	paralegalEmails: 'emails',
 	closed: 'boolean',
 	clients: 'clients',
+	clientsNotRead: 'text',
 };
 
 const EXPECTED: Record<Kind, string> = {
@@ -85,5 +86,6 @@ export function autoMappedCase(this: IExecuteFunctions, itemIndex: number, empty
 	}
 	const desired = readCaseAttributes.call(this, itemIndex, fields, emptyFields);
 	if (fields.clients !== undefined && !isEmpty(fields.clients)) desired.clients = clientList(fields.clients).clients;
+	desired.clientsNotRead = optionalText(fields.clientsNotRead);
 	return desired;
 }

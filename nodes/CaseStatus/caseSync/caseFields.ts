@@ -43,6 +43,11 @@ export interface DesiredCase {
 	attorneyEmails?: string[];
 	paralegalEmails?: string[];
 	clients?: DesiredClient[];
+	/**
+	 * What the read of the clients said when it failed. Clients are needed only to create a case: a case
+	 * to create then fails (reason `clientsNotRead`) instead of being sent without them; an update ignores it.
+	 */
+	clientsNotRead?: string;
 	closed?: boolean;
 }
 

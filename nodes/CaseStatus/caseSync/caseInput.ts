@@ -75,6 +75,11 @@ export function readClients(this: IExecuteFunctions, itemIndex: number): Desired
 	return clients;
 }
 
+/** Reads "Clients Not Read" (what the clients' read said when it failed; empty when they were read). */
+export function readClientsNotRead(this: IExecuteFunctions, itemIndex: number): string | undefined {
+	return optionalText(this.getNodeParameter('clientsNotRead', itemIndex, ''));
+}
+
 /** Drops the keys whose value was not given, so a DesiredCase shows only what the user set. */
 export function given(desired: DesiredCase): DesiredCase {
 	return Object.fromEntries(Object.entries(desired).filter(([, value]) => value !== undefined)) as DesiredCase;

@@ -1,7 +1,8 @@
 /**
  * Case Status refuses a case it cannot import (unknown attorney, invalid cell phone, unmapped
  * practice area or stage, missing client name). These helpers turn such a refusal into a
- * sentence that names the case, so a sync report can list exactly which cases need fixing.
+ * sentence that names the case, so a sync report can list exactly which cases need fixing. A case
+ * the node does not send because its clients were not read is explained the same way.
  */
 
 const REFUSAL_CODES = new Set(['400', '409', '422']);
@@ -106,6 +107,7 @@ export type RefusalCode =
 	| 'noClient'
 	| 'clientNotFound'
 	| 'integrationIdTaken'
+	| 'clientsNotRead'
 	| 'invalidValue';
 
 /**
@@ -180,7 +182,26 @@ const EXPLAINED: Array<{
 				: 'Another case in Case Status has this integration ID: use Create or Update',
 		hint: 'A case with this integration ID already exists in Case Status. Use the Create or Update operation to update it instead.',
 	},
+	{
+		// Not Case Status's words: the node's own, for a case it does not send (see clientsNotReadReason).
+		pattern: /^Clients not read:\s*(.*)$/i,
+		code: 'clientsNotRead',
+		label: 'Clients not read from SmartAdvocate',
+		whatToDo: (error) => `SmartAdvocate did not give the case's clients (${error}); it is tried again on the next run`,
+		hint: 'The case is not created without its clients: the next run reads them again and creates it. If it keeps failing, check that SmartAdvocate answers for this case.',
+	},
 ];
+
+/**
+ * Why a case to create is not sent when the item says its clients could not be read (Case Status would
+ * refuse it for having no client, and staff would be told to add a client that exists), worded as a
+ * refusal so that explainRefusal explains it; undefined when the clients were read.
+ */
+export function clientsNotReadReason(desired: { clientsNotRead?: string }): string | undefined {
+	if (desired.clientsNotRead === undefined) return undefined;
+	// "; " separates reasons (explainRefusal): the read's own message keeps its words as one reason.
+	return `Clients not read: ${desired.clientsNotRead.replace(/;\s*/g, ', ')}`;
+}
 
 /** A reason Case Status gives that is not known above: a value to correct where it says. */
 const INVALID_VALUE_LABEL = 'Value refused by Case Status';

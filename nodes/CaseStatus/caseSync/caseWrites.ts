@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { buildCaseBody } from './caseBody';
 import type { DesiredCase } from './caseFields';
-import { caseLabel, explainRefusal, readRefusal } from './caseRefusal';
+import { caseLabel, explainRefusal, readRefusal, type RefusalExplained } from './caseRefusal';
 import type { CsCaseRecord } from '../helpers/records';
 import { caseStatusEndpoints, caseStatusRequest } from '../transport';
 import { withFailureFields } from '../../shared/router';
@@ -46,10 +46,9 @@ export async function patchCase(
 /**
  * A case write that Case Status refused (unknown attorney, invalid phone, unmapped practice
  * area or stage…) becomes an error naming the case and saying what to do ("Stage 'Appeal' is not
- * mapped: add it to the stage map"). The failed item carries `readableId` (the case number),
- * `integrationId`, `reason` (Case Status's own words), `reasonCode` (stable, to group a report by),
- * `reasonLabel` (the group's heading for staff) and `whatToDo`, in both Continue modes, so a sync
- * report can list the cases to fix by reason; other failures pass through unchanged.
+ * mapped: add it to the stage map"). The failed item carries the refusal's fields (withRefusalFields),
+ * in both Continue modes, so a sync report can list the cases to fix by reason; other failures pass
+ * through unchanged.
  */
 export function caseWriteFailed(
 	this: IExecuteFunctions,
@@ -61,16 +60,41 @@ export function caseWriteFailed(
 ): never {
 	const refusal = readRefusal(error);
 	if (!refusal) throw asNodeError(this.getNode(), error);
-	const { reasonCode, reasonLabel, whatToDo, hint } = explainRefusal(refusal.reason, inCreateOrUpdate);
-	const message = `Case Status refused to ${verb} case ${caseLabel(ids)}: ${whatToDo}`;
-	const description = `Case Status said: ${refusal.reason}. ${hint}`;
-	throw withFailureFields(
+	const explained = explainRefusal(refusal.reason, inCreateOrUpdate);
+	const message = `Case Status refused to ${verb} case ${caseLabel(ids)}: ${explained.whatToDo}`;
+	const description = `Case Status said: ${refusal.reason}. ${explained.hint}`;
+	throw withRefusalFields(
 		new NodeApiError(this.getNode(), { message, httpCode: refusal.httpCode } as JsonObject, {
 			message,
 			description,
 			httpCode: refusal.httpCode,
 			itemIndex,
 		}),
-		{ readableId: ids.readableId ?? null, integrationId: ids.integrationId ?? null, reason: refusal.reason, reasonCode, reasonLabel, whatToDo },
+		ids,
+		refusal.reason,
+		explained,
 	);
+}
+
+/**
+ * A case to create that is not sent because its clients could not be read: it fails as a refused
+ * create does (same fields, `reasonCode` clientsNotRead), without calling Case Status.
+ */
+export function clientsNotReadFailed(this: IExecuteFunctions, itemIndex: number, ids: CaseIds, reason: string): never {
+	const explained = explainRefusal(reason, true);
+	throw withRefusalFields(
+		new NodeOperationError(this.getNode(), `Case ${caseLabel(ids)} was not created: ${explained.whatToDo}`, { description: explained.hint, itemIndex }),
+		ids,
+		reason,
+		explained,
+	);
+}
+
+/**
+ * The fields a failed item carries: `readableId` (the case number), `integrationId`, `reason` (Case
+ * Status's own words), `reasonCode` (stable, to group a report by), `reasonLabel` (the group's heading
+ * for staff) and `whatToDo`.
+ */
+function withRefusalFields<E extends Error>(error: E, ids: CaseIds, reason: string, { reasonCode, reasonLabel, whatToDo }: RefusalExplained): E {
+	return withFailureFields(error, { readableId: ids.readableId ?? null, integrationId: ids.integrationId ?? null, reason, reasonCode, reasonLabel, whatToDo });
 }

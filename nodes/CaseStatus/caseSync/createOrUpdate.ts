@@ -23,9 +23,9 @@ import {
 	seenInThisRun,
 } from './caseDirectory';
 import { isCleared, SYNCED_FIELDS, type DesiredCase, type SyncedField } from './caseFields';
-import { given, readClients } from './caseInput';
-import { caseIdOfDuplicate, caseLabel } from './caseRefusal';
-import { caseWriteFailed, createCase, patchCase, type CaseIds } from './caseWrites';
+import { given, readClients, readClientsNotRead } from './caseInput';
+import { caseIdOfDuplicate, caseLabel, clientsNotReadReason } from './caseRefusal';
+import { caseWriteFailed, clientsNotReadFailed, createCase, patchCase, type CaseIds } from './caseWrites';
 import { knownStaff, staffEmailsForRun } from './staff';
 import { isPreviewOnly, previewCreate, previewUpdate } from './upsertPreview';
 
@@ -140,7 +140,10 @@ async function ignoredEmailsOf(this: IExecuteFunctions, item: Item): Promise<str
 /** No case has the integration ID: create it (or preview, or output it unwritten). */
 async function createNew(this: IExecuteFunctions, item: Item): Promise<INodeExecutionData[]> {
 	const { itemIndex, integrationId, desired } = item;
-	if (!item.autoMapped && desired.clients === undefined) desired.clients = readClients.call(this, itemIndex);
+	if (!item.autoMapped && desired.clients === undefined) {
+		desired.clients = readClients.call(this, itemIndex);
+		desired.clientsNotRead = readClientsNotRead.call(this, itemIndex);
+	}
 	if (this.getNodeParameter('whenNotFound', itemIndex, 'create') === 'output') return notFound.call(this, itemIndex, desired);
 	if (!desired.readableId) {
 		throw new NodeOperationError(this.getNode(), `The Readable ID is empty, so case with integration ID ${integrationId} cannot be created`, {
@@ -150,6 +153,9 @@ async function createNew(this: IExecuteFunctions, item: Item): Promise<INodeExec
 	}
 	// The preview names unknown staff itself, from the case as given: before they are dropped.
 	if (isPreviewOnly(this)) return await previewCreate.call(this, itemIndex, desired);
+	// Sent without its clients, the case would be refused for having none (staff told to add a client that exists).
+	const clientsNotRead = clientsNotReadReason(desired);
+	if (clientsNotRead) clientsNotReadFailed.call(this, itemIndex, { readableId: desired.readableId, integrationId }, clientsNotRead);
 	const ignoredEmails = await ignoredEmailsOf.call(this, item);
 	let created: CsCaseRecord;
 	try {

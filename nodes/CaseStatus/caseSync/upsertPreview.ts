@@ -6,7 +6,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeApiError } from 'n8n-workflow';
 
 import { changesToCreate, changesToUpdate, foreseenRefusal, type FieldChange } from './casePreview';
-import { explainRefusal } from './caseRefusal';
+import { clientsNotReadReason, explainRefusal } from './caseRefusal';
 import type { DesiredCase, SyncedField } from './caseFields';
 import type { CsCaseRecord, CsPracticeAreaRecord } from '../helpers/records';
 import { asNodeError } from '../v1/actions/common/nodeError';
@@ -74,14 +74,17 @@ async function readOrNone<T>(ctx: IExecuteFunctions, read: () => Promise<T>, non
 	}
 }
 
-/** A case that is not in Case Status yet: what creating it would set. Reads staff and practice areas only. */
+/**
+ * A case that is not in Case Status yet: what creating it would set, or why it would fail (its clients
+ * not read, or a refusal foreseen). Reads staff and practice areas only.
+ */
 export async function previewCreate(this: IExecuteFunctions, itemIndex: number, desired: DesiredCase): Promise<INodeExecutionData[]> {
 	const staff = await readOrNone(this, async () => await staffEmailsForRun(this, itemIndex), undefined);
 	const areas = await readOrNone<CsPracticeAreaRecord[]>(this, async () => await practiceAreasForRun(this, itemIndex), []);
 	const attorneys = knownStaff(desired.attorneyEmails, staff);
 	const paralegals = knownStaff(desired.paralegalEmails, staff);
 	const wanted: DesiredCase = { ...desired, attorneyEmails: attorneys.known, paralegalEmails: paralegals.known };
-	const refusal = foreseenRefusal(wanted, staff, areas);
+	const refusal = clientsNotReadReason(desired) ?? foreseenRefusal(wanted, staff, areas);
 	const base: IDataObject = { integrationId: desired.integrationId ?? null, readableId: desired.readableId ?? null };
 	return previewItem(itemIndex, base, refusal ? 'wouldFail' : 'wouldCreate', changesToCreate(wanted), [...attorneys.unknown, ...paralegals.unknown], refusal);
 }

@@ -1,5 +1,5 @@
 /** What a refusal means: the case that already has the integration ID, and what to do about each reason. */
-import { caseIdOfDuplicate, explainRefusal } from '../../../../nodes/CaseStatus/caseSync/caseRefusal';
+import { caseIdOfDuplicate, clientsNotReadReason, explainRefusal } from '../../../../nodes/CaseStatus/caseSync/caseRefusal';
 
 /** An error as the transport throws it: the status and Case Status's body (as text, the way it is kept). */
 const refused = (httpCode: string, body: unknown) => ({ httpCode, errorResponse: { body: JSON.stringify(body) } });
@@ -61,6 +61,23 @@ describe('explainRefusal', () => {
 			reasonLabel: 'Value refused by Case Status',
 			whatToDo: `Case Status refused a value (${reason}): correct it in SmartAdvocate or in the workflow`,
 			hint: expect.any(String),
+		});
+	});
+});
+
+describe('clientsNotReadReason', () => {
+	it('is no reason when the clients were read', () => {
+		expect(clientsNotReadReason({})).toBeUndefined();
+	});
+
+	it('says the clients were not read, as one reason even when the read\'s message has several parts', () => {
+		const reason = clientsNotReadReason({ clientsNotRead: 'SmartAdvocate answered 500; after 5 attempts' })!;
+		expect(reason).toBe('Clients not read: SmartAdvocate answered 500, after 5 attempts');
+		expect(explainRefusal(reason, true)).toEqual({
+			reasonCode: 'clientsNotRead',
+			reasonLabel: 'Clients not read from SmartAdvocate',
+			whatToDo: "SmartAdvocate did not give the case's clients (SmartAdvocate answered 500, after 5 attempts); it is tried again on the next run",
+			hint: expect.stringContaining('next run'),
 		});
 	});
 });

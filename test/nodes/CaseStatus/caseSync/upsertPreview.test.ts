@@ -79,4 +79,22 @@ describe('Case → Create or Update, Preview Only (Write Nothing)', () => {
 		});
 		expect(await cs.writes()).toEqual([]);
 	});
+
+	it('says a case whose clients were not read would fail, and an existing case is compared as usual', async () => {
+		const [missing] = await preview({ ...NEW_CASE, clientsNotRead: 'SmartAdvocate answered 503' });
+		expect(missing.json).toMatchObject({
+			operationResult: 'wouldFail',
+			integrationId: '520000',
+			readableId: '2025-00300',
+			reason: 'Clients not read: SmartAdvocate answered 503',
+			reasonCode: 'clientsNotRead',
+			reasonLabel: 'Clients not read from SmartAdvocate',
+			whatToDo: "SmartAdvocate did not give the case's clients (SmartAdvocate answered 503); it is tried again on the next run",
+		});
+		expect(missing.pairedItem).toEqual({ item: 0 });
+		const [existing] = await preview({ ...GARCIA_AS_IS, clientsNotRead: 'SmartAdvocate answered 503', additionalFields: { ...GARCIA_AS_IS.additionalFields, stage: 'Litigation' } });
+		expect(existing.json).toMatchObject({ operationResult: 'wouldUpdate', changedFields: ['stage'] });
+		expect(existing.json.reasonCode).toBeUndefined();
+		expect(await cs.writes()).toEqual([]);
+	});
 });

@@ -34,6 +34,15 @@ const properties: INodeProperties[] = [
 		{ ...primaryAttorneyEmailProperty, hint: 'Needed when the case is created' },
 		...clientProperties('The clients of the case, used only when the case is created'),
 		{
+			displayName: 'Clients Not Read',
+			name: 'clientsNotRead',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. {{ $json.error }}',
+			description:
+				'When the clients could not be read from your case management system, what the read said (map its error). A case to create then fails with reason "clientsNotRead" instead of being created without clients; an existing case is compared and updated as usual. Leave empty when the clients were read.',
+		},
+		{
 			displayName: 'Additional Fields',
 			name: 'additionalFields',
 			type: 'collection',

@@ -240,7 +240,7 @@ export function returnAllAndLimit(): INodeProperties[] {
 
 /** The item keys Data Mode "Auto-Map Input Data to Case Fields" reads, in the words the UI shows. */
 export const AUTO_MAP_KEYS_TEXT =
-	'integrationId, readableId, primaryAttorneyEmail, clients (a list of {firstName, lastName, cellPhone, email, integrationId}), description, practiceArea, stage, caseDate (YYYY-MM-DD), attorneyEmails and paralegalEmails (lists of e-mails), closed (true/false)';
+	'integrationId, readableId, primaryAttorneyEmail, clients (a list of {firstName, lastName, cellPhone, email, integrationId}), clientsNotRead (what the read of the clients said when it failed), description, practiceArea, stage, caseDate (YYYY-MM-DD), attorneyEmails and paralegalEmails (lists of e-mails), closed (true/false)';
 
 /**
  * Where the case values come from. Auto-map reads them straight from each item's keys, so a run

@@ -183,6 +183,32 @@ describe('Case → Create or Update', () => {
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 	});
 
+	it('does not create a case whose clients could not be read ("Clients Not Read"), and still updates an existing one', async () => {
+		const output = await upsert(
+			{
+				integrationId: '={{ $json.id }}',
+				readableId: '={{ $json.number }}',
+				primaryAttorneyEmail: STAFF.mendez,
+				clientsNotRead: '={{ $json.clientsError }}',
+				additionalFields: { practiceArea: 'Workers Comp', stage: '={{ $json.stage }}' },
+			},
+			[
+				{ id: '520000', number: '2025-00300', stage: 'Intake', clientsError: 'SmartAdvocate answered 500' },
+				{ id: '516720', number: '2025-00140', stage: 'Litigation', clientsError: 'SmartAdvocate answered 500' },
+			],
+			true,
+		);
+		expect(output[0].json).toMatchObject({
+			error: "Case 2025-00300 (integration ID 520000) was not created: SmartAdvocate did not give the case's clients (SmartAdvocate answered 500); it is tried again on the next run",
+			readableId: '2025-00300',
+			integrationId: '520000',
+			reasonCode: 'clientsNotRead',
+		});
+		expect(output[1].json).toMatchObject({ operationResult: 'updated', integrationId: '516720', changedFields: expect.arrayContaining(['stage']) });
+		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(await cs.writes()).toEqual(['PATCH /v1/api/cases/90002']);
+	});
+
 	it('needs the readable ID to create a case', async () => {
 		await expect(upsert({ integrationId: '599999', primaryAttorneyEmail: STAFF.hartwell })).rejects.toThrow(
 			'The Readable ID is empty, so case with integration ID 599999 cannot be created',

@@ -70,6 +70,9 @@ const newCases = (count: number, from = 0) => Array.from({ length: count }, (_, 
 
 const calls = async () => (await cs.requests()).map((r) => `${r.method} ${r.path}`);
 const count = (list: string[], call: string) => list.filter((c) => c === call).length;
+/** Whether Case Status holds a case with this integration ID. */
+const caseStatusHas = async (integrationId: string) =>
+	((await cs.admin.get('/v1/api/cases', { params: { integration_id: integrationId }, headers: { Authorization: `ApiKey ${API_KEY}` } })).data as unknown[]).length > 0;
 const getCase = async (id: number) =>
 	(await cs.admin.get(`/v1/api/cases/${id}`, { headers: { Authorization: `ApiKey ${API_KEY}` } })).data as IDataObject;
 
@@ -186,6 +189,43 @@ describe('Case → Create or Update, a whole run', () => {
 			expect((error as { context: IDataObject }).context.itemIndex).toBe(10);
 			// Items start in order and none starts after the failure: far fewer than all were created.
 			expect(count(await calls(), 'POST /v1/api/cases')).toBeLessThan(10 + 1 + 8);
+		});
+	});
+
+	describe('a case whose clients were not read ("clientsNotRead")', () => {
+		/** A big run: item 3 is a case to create whose clients were not read, item 0 an existing case with the same note. */
+		const notRead = 'SmartAdvocate answered 500 after 5 attempts';
+		const items = () => [
+			{ integrationId: '516720', stage: 'Litigation', clientsNotRead: notRead },
+			...newCases(LIST_ALL_FROM_ITEMS).map((item, i) => (i === 2 ? { ...item, clients: [], clientsNotRead: notRead } : item)),
+		];
+		const failure = {
+			readableId: '2026-00002',
+			integrationId: '530002',
+			reason: `Clients not read: ${notRead}`,
+			reasonCode: 'clientsNotRead',
+			reasonLabel: 'Clients not read from SmartAdvocate',
+			whatToDo: `SmartAdvocate did not give the case's clients (${notRead}); it is tried again on the next run`,
+		};
+
+		it('Continue (regular output): fails that create in its place without calling Case Status; the existing case is updated', async () => {
+			const result = await output(items(), { continueOnFail: 'continueRegularOutput' });
+			expect(result.map((item) => item.pairedItem)).toEqual(items().map((_, item) => ({ item })));
+			expect(result[3].json).toMatchObject({ itemIndex: 3, error: `Case 2026-00002 (integration ID 530002) was not created: ${failure.whatToDo}`, ...failure });
+			expect(result[0].json).toMatchObject({ operationResult: 'updated', changedFields: ['stage'] });
+			expect(result[4].json).toMatchObject({ operationResult: 'created', integrationId: '530003' });
+			const creates = (await cs.requests()).filter((r) => r.method === 'POST' && r.path === '/v1/api/cases');
+			expect(creates).toHaveLength(LIST_ALL_FROM_ITEMS - 1);
+			expect(await caseStatusHas('530002')).toBe(false);
+			expect(await caseStatusHas('530003')).toBe(true);
+		});
+
+		it('Continue (using error output): the failed create is `error` alone, in its place, with the reason', async () => {
+			const result = await output(items(), { continueOnFail: 'continueErrorOutput' });
+			expect(result.map((item) => item.pairedItem)).toEqual(items().map((_, item) => ({ item })));
+			expect(Object.keys(result[3].json)).toEqual(['error']);
+			expect(result[3].json.error).toMatchObject({ itemIndex: 3, ...failure });
+			expect(result[0].json.operationResult).toBe('updated');
 		});
 	});
 
