@@ -19,6 +19,8 @@
  *  4–6. failures on a night then clean nights; two syncs at once; a scheduled run.
  *  7. a slice that fails: its cases are reported failed with the reason and retried; the run still reports.
  *  8. a one-case Sync Now that fails during the nightly run stays on the retry list (the runs overlap).
+ *  9. SmartAdvocate fails to give a new case's clients: the report says so (not "add a client"), the case is not
+ *     created without them, and the next run creates it with its clients.
  *
  * Needs: `npm run build` (dist/) and `node scripts/install-n8n.mjs`.
  * Run:   npx jest --selectProjects e2e --runInBand test/e2e/nightlySync.e2e.test.ts   (SACS_E2E_VERSIONS=2|1 for one)
@@ -814,6 +816,42 @@ function suite(version: N8nVersionKey): void {
 			} finally {
 				await stack.csAdmin.post('/latency', {});
 			}
+		});
+	});
+
+	it('9. a new case whose clients SmartAdvocate fails to give is reported as such, not created without them, and created by the next run', async () => {
+		const { id, copy } = await freshCopy('Cli1', 'sync-clients-test');
+		const firm = stack.firm;
+		const target = eligibleCases(firm).find((c) => !c.inCaseStatus && !c.closed && c.clients.length > 0)!;
+		await withPublished(id, async () => {
+			// SmartAdvocate answers 500 to every read of this case's contacts (each of Get Clients' tries).
+			await stack.saAdmin.post('/faults', { route: `/case/${target.caseId}/contacts`, method: 'GET', status: 500, count: 100 });
+			try {
+				await clearRequestLogs(stack);
+				const first = await syncOnce(SYNC.changed, copy); // the first run of this copy: every case
+				const row = rowOf(first.rows, target)!;
+				expect(row).toMatchObject({ caseName: target.caseName, result: 'failed', reason: 'Clients not read from SmartAdvocate', reasonCode: 'clientsNotRead', newFailure: 'yes' });
+				expect(row.whatToDo).toMatch(/^SmartAdvocate did not give the case's clients \(.+\); it is tried again on the next run$/);
+				expect(row.whatToDo).toContain('500');
+				expect(failureGroups(first.counts!.html).get('Clients not read from SmartAdvocate (1)')).toEqual([`${target.caseNumber} ${target.caseName}: ${row.whatToDo} (new)`]);
+				expect(first.counts!.failureReasons).not.toHaveProperty('No client on the case');
+				// Not created, and never sent: the only refused creates are those of the eight ineligible cases.
+				expect((await caseStatusCases(stack)).has(String(target.caseId))).toBe(false);
+				const creates = first.writes.filter((w) => w.method === 'POST' && w.path === '/v1/api/cases');
+				expect(creates.filter((w) => w.status >= 400)).toHaveLength(ineligibleCases(firm).length);
+				expect(creates.filter((w) => w.status === 201)).toHaveLength(first.counts!.created);
+			} finally {
+				await stack.saAdmin.delete('/faults');
+			}
+
+			// SmartAdvocate answers again: the next run reads the failed case again and creates it, with its clients.
+			const second = await syncOnce(SYNC.changed, copy);
+			expect(rowOf(second.rows, target)).toMatchObject({ result: 'created', reason: '' });
+			const held = (await caseStatusCases(stack)).get(String(target.caseId))!;
+			expect(actualAttributes(held)).toEqual(expectedAttributes(firm, target));
+			const names = (people: Array<{ firstName?: string; first_name?: string; lastName?: string; last_name?: string }>) =>
+				people.map((p) => `${p.firstName ?? p.first_name} ${p.lastName ?? p.last_name}`).sort();
+			expect(names(held.clients)).toEqual(names(target.clients));
 		});
 	});
 }
