@@ -25,6 +25,8 @@
  * - Nothing is reported "unchanged" that Case Status does not have: a case deleted there is created
  *   again by the next run that reads it (see caseDirectory.ts).
  * - Only differing fields are written, in one PATCH per case; an unchanged case costs no write.
+ * - A case to create whose clients could not be read (`clientsNotRead`) is not sent without them: it
+ *   fails with that reason (caseRefusal.ts), so staff are not told to add a client that exists.
  * - The kept directory is per account (credential ID, address and API key, the key only hashed),
  *   holds only the fields the sync compares, and is dropped IDLE_MS after its last use, even when no
  *   later run comes.
