@@ -22,8 +22,12 @@
  * again (then the run lists once, see currentCase), only in a run within IDLE_MS of another (a
  * nightly run lists or looks up for itself); a run that lists everything checks nothing twice. A
  * directory listed more than MAX_LIST_AGE_MS ago is read afresh even if runs kept coming.
+ *
+ * A sync split into several executions (the nightly template's slices) is one run for this check:
+ * given when the whole sync started (`syncStartedAt`), a case seen in Case Status since then counts as
+ * seen, so later slices do not read again, one by one or by listing, what the first slice listed.
  */
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
 import type { CsCaseRecord } from '../helpers/records';
@@ -274,7 +278,7 @@ interface RunState {
 	lookedUp: Map<string, CsCaseRecord[]>;
 	/** The last item's turn per integration ID. */
 	turns: Map<string, Promise<void>>;
-	/** When the run first asked for a case, by n8n's clock. */
+	/** When the run first asked for a case, or the sync it is part of started, by n8n's clock. */
 	startedAt: number;
 	/** Cases this run read again by ID (currentCase). */
 	rereads: number;
@@ -284,10 +288,32 @@ interface RunState {
 
 const perRun = new WeakMap<object, RunState>();
 
+/**
+ * Create or Update's "Part of a Sync That Started At": for one execution of a sync split into several
+ * (the nightly template's slices), when the whole sync started.
+ */
+export const syncStartedAtProperty: INodeProperties = {
+	displayName: 'Part of a Sync That Started At',
+	name: 'syncStartedAt',
+	type: 'dateTime',
+	default: '',
+	description:
+		'For a sync split into several executions (the nightly template runs each slice of 1,000 cases as its own): when the whole sync started. A case Case Status showed since then counts as checked, so a later slice does not read it again to make sure it was not deleted. Leave empty for a run on its own. Ignored when older than an hour.',
+};
+
+/**
+ * When this run counts as started: its first case, or the start of the sync it is part of (read once, for the first
+ * item), if that is earlier and no older than MAX_LIST_AGE_MS (a kept directory is never older either).
+ */
+function runStartedAt(ctx: IExecuteFunctions, now: number): number {
+	const given = Date.parse(String(ctx.getNodeParameter('syncStartedAt', 0, '') ?? ''));
+	return Number.isFinite(given) && given <= now && now - given <= MAX_LIST_AGE_MS ? given : now;
+}
+
 function runStateOf(ctx: IExecuteFunctions): RunState {
 	let state = perRun.get(ctx);
 	if (!state) {
-		state = { lookedUp: new Map(), turns: new Map(), startedAt: Date.now(), rereads: 0 };
+		state = { lookedUp: new Map(), turns: new Map(), startedAt: runStartedAt(ctx, Date.now()), rereads: 0 };
 		perRun.set(ctx, state);
 	}
 	return state;

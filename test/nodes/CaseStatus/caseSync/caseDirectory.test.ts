@@ -356,6 +356,41 @@ describe('a case deleted in Case Status after the directory was read', () => {
 		expect(refreshes(lists)).toHaveLength(1);
 	});
 
+	it('a later slice of the same sync (Part of a Sync That Started At) reads nothing again, by ID or by listing', async () => {
+		const account = newAccount();
+		const items = newCases(150);
+		// Cases synced an hour ago, so a refresh does not re-read them: each is known only from the list.
+		await cs.admin.post('/__admin/clock', { offsetMs: -3_600_000 });
+		for (let n = 0; n < items.length; n++) await createdElsewhere(n);
+		await cs.admin.post('/__admin/clock', { offsetMs: 0 });
+		const syncStartedAt = new Date(Date.now() - 1000).toISOString();
+		await upsert(items.slice(0, 75), { account, parameters: { syncStartedAt } });
+		const before = await logLength();
+		const secondSlice = await upsert(items.slice(75), { account, parameters: { syncStartedAt } });
+		expect(secondSlice.every((item) => item.json.operationResult === 'unchanged')).toBe(true);
+		const log = (await cs.requests()).slice(before);
+		expect(log.filter((r) => r.method === 'GET' && /^\/v1\/api\/cases\/\d+$/.test(r.path))).toEqual([]);
+		const lists = log.filter((r) => r.method === 'GET' && r.path === '/v1/api/cases');
+		expect(fullListPages(lists)).toEqual([]);
+		expect(refreshes(lists)).toHaveLength(1);
+	});
+
+	it('a sync that started after the first run read the account still creates the deleted cases again', async () => {
+		const account = newAccount();
+		const items = await syncThenDelete(account, [4]);
+		const again = await upsert(items, { account, parameters: { syncStartedAt: new Date().toISOString() } });
+		expect(again[4].json.operationResult).toBe('created');
+		expect(await inCaseStatus(4)).toBe(true);
+	});
+
+	it('a sync start over an hour old is ignored (the deleted case is created again)', async () => {
+		const account = newAccount();
+		const items = await syncThenDelete(account, [5]);
+		const again = await upsert(items, { account, parameters: { syncStartedAt: new Date(Date.now() - MAX_LIST_AGE_MS - 60_000).toISOString() } });
+		expect(again[5].json.operationResult).toBe('created');
+		expect(await inCaseStatus(5)).toBe(true);
+	});
+
 	it('a preview soon after says the deleted case would be created', async () => {
 		const account = newAccount();
 		await syncThenDelete(account, [3]);

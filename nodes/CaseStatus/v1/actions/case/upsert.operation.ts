@@ -5,6 +5,7 @@ import { showOnlyFor } from '../../../../shared/displayOptions';
 import { autoMappedCase, readDataMode } from '../../../caseSync/autoMap';
 import type { DesiredCase } from '../../../caseSync/caseFields';
 import { readCaseAttributes, readEmptyFields, type EmptyFields } from '../../../caseSync/caseInput';
+import { syncStartedAtProperty } from '../../../caseSync/caseDirectory';
 import { syncCase } from '../../../caseSync/createOrUpdate';
 import { previewOnlyProperty } from '../../../caseSync/upsertPreview';
 import {
@@ -74,6 +75,7 @@ const properties: INodeProperties[] = [
 		description: 'What happens to an item whose integration ID no case in Case Status has',
 	},
 	previewOnlyProperty,
+	syncStartedAtProperty,
 	simplifyProperty,
 ];
 

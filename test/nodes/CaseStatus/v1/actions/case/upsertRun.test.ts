@@ -294,25 +294,25 @@ describe('Data Mode: Auto-Map Input Data to Case Fields', () => {
 		};
 		const [[item]] = (await nodeType.execute!.call(context)) as INodeExecutionData[][];
 		expect(item.json.operationResult).toBe('updated');
-		expect([...read].sort()).toEqual(['dataMode', 'emptyFields', 'operation', 'previewOnly', 'resource', 'simplify']);
+		expect([...read].sort()).toEqual(['dataMode', 'emptyFields', 'operation', 'previewOnly', 'resource', 'simplify', 'syncStartedAt']);
 	});
 
-	it('reads Preview Only once per run (the first item), so a run-wide expression is not evaluated per case', async () => {
+	it('reads Preview Only and Part of a Sync That Started At once per run (the first item), so a run-wide expression is not evaluated per case', async () => {
 		const nodeType = resolveNodeType(new CaseStatus());
 		const { context } = createContext(nodeType, {
-			parameters: { resource: 'case', operation: 'upsert', dataMode: 'autoMapInputData', previewOnly: true },
+			parameters: { resource: 'case', operation: 'upsert', dataMode: 'autoMapInputData', previewOnly: true, syncStartedAt: new Date().toISOString() },
 			items: [{ json: { integrationId: '516718', stage: 'Litigation' } }, { json: { integrationId: '516718', stage: 'Litigation' } }, { json: newCase(7) }],
 			credentials: cs.credentials,
 		});
 		const reads: unknown[] = [];
 		const getNodeParameter = context.getNodeParameter;
 		context.getNodeParameter = (name: string, ...rest: unknown[]) => {
-			if (name === 'previewOnly') reads.push(rest[0]);
+			if (name === 'previewOnly' || name === 'syncStartedAt') reads.push(`${name} ${String(rest[0])}`);
 			return getNodeParameter(name, ...rest);
 		};
 		const items = (await nodeType.execute!.call(context)) as INodeExecutionData[][];
 		expect(items[0].map((item) => item.json.operationResult)).toEqual(['wouldUpdate', 'wouldUpdate', 'wouldCreate']);
-		expect(reads).toEqual([0]);
+		expect(reads.sort()).toEqual(['previewOnly 0', 'syncStartedAt 0']);
 		expect(await cs.writes()).toEqual([]);
 	});
 
