@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- runs in Node, never in n8n (eslint.dev.config.mjs) */
 /**
- * The three relay templates, imported as shipped (but keeping successful runs, see relayTemplate) into a REAL n8n (2.41.1 on Node 24 and 1.123.81 on
- * Node 20), against both simulators. Assertions are on the simulators' state:
+ * The three relay templates, imported as shipped (but keeping their successful runs, see relayTemplate) into a
+ * REAL n8n (2.41.1 on Node 24 and 1.123.81 on Node 20), against both simulators. Assertions are on the simulators' state:
  * - message relay: client and staff messages → SmartAdvocate notes with the right types, sender and time; once;
  * - note relay: a Plaintiff note shared in the client portal → one Case Status message (clean text, author as
  *   sender); other notes ignored; no echo back into SmartAdvocate;
