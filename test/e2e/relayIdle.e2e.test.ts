@@ -148,7 +148,7 @@ function suite(version: N8nVersionKey): void {
 		await waitFor(async () => (await Promise.all(KEYS.map(savedPosition))).every(Number.isFinite), { timeoutMs: MINUTE, intervalMs: 1000, message: 'a saved position of every relay' });
 		const writesBefore = await writeCounts(stack);
 		const positionsBefore = await Promise.all(KEYS.map(savedPosition));
-		// The database is measured stopped (SQLite's write-ahead log folded in), so the growth includes one start.
+		// The database is measured with n8n stopped (no run in flight), so the growth includes one start.
 		await n8n!.stop();
 		const filesBefore = databaseFiles(n8n!);
 		const bytesBefore = filesBefore.db + filesBefore.wal;
