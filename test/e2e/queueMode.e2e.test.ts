@@ -47,6 +47,7 @@ import {
 	RELAYS,
 	relayedMessages,
 	relayedNotes,
+	relayTemplate,
 	saState,
 	sha256,
 	withRedisLock,
@@ -114,7 +115,7 @@ interface Firm {
  * enabled (queue mode), with the one "Redis account" of the deployment; lease keys are per workflow ID.
  */
 function firmCopy(key: TemplateKey, firm: Firm['key'], credentialNames: Record<string, string>): WorkflowJson {
-	const wf = readTemplate(TEMPLATE_FILES[key]);
+	const wf = key === 'sync' ? readTemplate(TEMPLATE_FILES[key]) : relayTemplate(key); // relays: successful runs kept, observed below
 	wf.id = `${String(wf.id).slice(0, 14)}F${firm}`;
 	wf.name = `${wf.name} (firm ${firm})`;
 	for (const node of wf.nodes as Array<{ name: string; type: string; disabled?: boolean; webhookId?: string; parameters: Record<string, any>; credentials?: Record<string, { id: unknown; name: string }> }>) {

@@ -40,8 +40,19 @@ export function templateSettings(workflow: WorkflowJson): Record<string, string 
 	return { overlapMinutes: 15, firstRunLookBackHours: 24, ...options, ...plain };
 }
 
-export function relayTemplate(key: RelayKey): WorkflowJson {
+/** A relay template byte for byte as shipped: successful runs are not saved (`saveDataSuccessExecution: "none"`). */
+export function shippedRelayTemplate(key: RelayKey): WorkflowJson {
 	return readTemplate(RELAYS[key].file);
+}
+
+/**
+ * A relay template as the tests import it: as shipped, except that n8n keeps its successful runs, because these
+ * tests observe scheduled runs through n8n's executions list (a firm turns the same on to debug). What the shipped
+ * setting does is proven in relayIdle.e2e.test.ts, which imports `shippedRelayTemplate`.
+ */
+export function relayTemplate(key: RelayKey): WorkflowJson {
+	const workflow = shippedRelayTemplate(key);
+	return { ...workflow, settings: { ...workflow.settings, saveDataSuccessExecution: 'all' } };
 }
 
 /** What a run's Confirm reported (its output), or undefined when Confirm did not run or failed. */
