@@ -263,6 +263,9 @@ function suite(version: N8nVersionKey): void {
 			table.push(`${key}: failed run ${String(failed[i][0].id)} kept (${kb(JSON.stringify(failed[i][0].data).length)} of run data): ${error?.message ?? '?'}`);
 			expect({ key, message: error?.message }).toEqual({ key, message: expect.stringContaining(`item ${itemOf[key]}:`) });
 		});
+		// The refused download is named as the reason the document has no file, not hidden behind "no binary file".
+		const documentsError = (failed[KEYS.indexOf('documents')][0].data as { resultData: { error?: { message?: string } } }).resultData.error?.message;
+		expect(documentsError).toMatch(/no file to upload: the step before failed on it: .*403/);
 
 		const copies = async () => {
 			const [sa, cs] = await Promise.all([saState(stack), csState(stack)]);

@@ -81,11 +81,27 @@ const properties: INodeProperties[] = [
 
 export const description = showOnlyFor({ resource: ['document'], operation: ['upload'] }, properties);
 
+/**
+ * An item that comes without its file because the step before failed on it (a download, with On Error →
+ * Continue, leaves its error on the item): that step's error, rather than "no binary file", which would hide why.
+ */
+function failIfNoFileBecauseAStepFailed(this: IExecuteFunctions, itemIndex: number, field: string): void {
+	const item = this.getInputData()[itemIndex];
+	const before = item?.json.error;
+	if (item?.binary?.[field] || before === undefined || before === null || before === '') return;
+	const said = typeof before === 'object' ? String((before as IDataObject).message ?? JSON.stringify(before)) : String(before);
+	throw new NodeOperationError(this.getNode(), `Item ${itemIndex} has no file to upload: the step before failed on it: ${said}`, {
+		description: 'Fix what that step reports (for a download: the file link, its expiry or the permissions); the item is uploaded when it comes with its file.',
+		itemIndex,
+	});
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const ref = readCaseReference.call(this, itemIndex);
 	const field = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
 	const folder = String(this.getNodeParameter('folder', itemIndex, DEFAULT_FOLDER) ?? '').trim() || DEFAULT_FOLDER;
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	failIfNoFileBecauseAStepFailed.call(this, itemIndex, field);
 	const binary = this.helpers.assertBinaryData(itemIndex, field);
 	const mimeType = binary.mimeType && binary.mimeType !== OCTET_STREAM ? binary.mimeType : undefined;
 	// Line breaks cannot travel in the file part's header, so the name is the same without them everywhere.

@@ -76,6 +76,16 @@ describe('SmartAdvocate › Document › Upload', () => {
 		expect(items[1]).toEqual({ json: expect.objectContaining({ error: expect.stringContaining("binary file 'data'") }), pairedItem: { item: 1 } });
 	});
 
+	it('passes on why an item has no file when the step before failed on it (a download with On Error → Continue)', async () => {
+		const failedDownload = { json: { fileId: 7712, error: 'Case Status refused the download of file 7712 (HTTP 403)' } };
+		const items = await upload({}, { continueOnFail: true, items: [failedDownload, binaryItem(PDF_BYTES, 'a.pdf', 'application/pdf')] });
+		expect(items[0]).toEqual({
+			json: expect.objectContaining({ error: 'Item 0 has no file to upload: the step before failed on it: Case Status refused the download of file 7712 (HTTP 403)' }),
+			pairedItem: { item: 0 },
+		});
+		expect(items[1].json.fileName).toBe('a.pdf');
+	});
+
 	it('says so when the firm does not let this user upload documents', async () => {
 		await sa.admin.post('/__admin/config', { permissions: { canUploadDocument: false } });
 		const error = await upload({}).catch((e) => e);
