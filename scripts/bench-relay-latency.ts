@@ -41,18 +41,22 @@ interface LoggedCall {
 	method: string;
 	path: string;
 	routeKey: string | null;
+	query: Record<string, string>;
 	status: number;
 }
 
 type RelayName = 'messages' | 'notes';
 
-/** What each relay reads (the start of its work on new items) and writes, in the simulators' request logs. */
-const CALLS: Record<RelayName, { reads: 'cs' | 'sa'; read: RegExp; writes: 'cs' | 'sa'; write: RegExp }> = {
-	messages: { reads: 'cs', read: /^GET \/v1\/api\/messages$/, writes: 'sa', write: /^POST .*\/case\/\{caseID\}\/notes$/ },
-	notes: { reads: 'sa', read: /^GET .*\/case\/notes\/byDatePaged$/, writes: 'cs', write: /^POST \/v1\/api\/messages$/ },
-};
-
 const key = (c: LoggedCall) => c.routeKey ?? `${c.method} ${c.path}`;
+
+/**
+ * What each relay's Get New reads (the start of its work on new items) and what it writes, in the simulators'
+ * request logs. The note relay's check before sending reads Case Status messages too, by case: not a Get New read.
+ */
+const CALLS: Record<RelayName, { reads: 'cs' | 'sa'; read: (c: LoggedCall) => boolean; writes: 'cs' | 'sa'; write: RegExp }> = {
+	messages: { reads: 'cs', read: (c) => key(c) === 'GET /v1/api/messages' && c.query.created_after !== undefined, writes: 'sa', write: /^POST .*\/case\/\{caseID\}\/notes$/ },
+	notes: { reads: 'sa', read: (c) => /^POST .*\/case\/notes\/byDatePaged$/.test(key(c)), writes: 'cs', write: /^POST \/v1\/api\/messages$/ },
+};
 
 function logOf(stack: Stack, service: 'cs' | 'sa'): LoggedCall[] {
 	return (service === 'cs' ? stack.caseStatus.api.requests : stack.smartAdvocate.requests) as LoggedCall[];
@@ -130,7 +134,7 @@ interface Measured {
 function measure(stack: Stack, relay: RelayName, items: Item[]): Measured {
 	const calls = CALLS[relay];
 	const reads = logOf(stack, calls.reads)
-		.filter((c) => calls.read.test(key(c)))
+		.filter(calls.read)
 		.map((c) => Date.parse(c.at));
 	const failedWrites = logOf(stack, calls.writes).filter((c) => calls.write.test(key(c)) && (c.status >= 400 || c.status === 0)).length;
 	const landed = items.filter((i) => i.copiedAt !== undefined);
@@ -208,12 +212,17 @@ async function main(): Promise<void> {
 		await n8n.start({ waitForActivation: ids });
 
 		// Each relay's first run (it reads the last 24 hours and takes its position) before the traffic.
-		const readsOf = (relay: RelayName) => logOf(stack, CALLS[relay].reads).filter((c) => CALLS[relay].read.test(key(c))).length;
-		await waitFor(() => readsOf('messages') >= 2 && readsOf('notes') >= 2, {
+		const readsOf = (relay: RelayName) => logOf(stack, CALLS[relay].reads).filter(CALLS[relay].read).length;
+		const seen = new Map<string, string>();
+		await waitFor(async () => {
+			for (const id of ids) seen.set(id, (await n8n.listExecutions(id)).map((e) => `${e.id} ${e.mode} ${e.status}`).join('; '));
+			return readsOf('messages') >= 2 && readsOf('notes') >= 2;
+		}, {
 			timeoutMs: 4 * MINUTE,
 			intervalMs: SECOND,
 			message: 'two scheduled runs of each relay',
-			describe: () => `n8n log tail:\n${n8n.logTail(30)}`,
+			describe: () =>
+				`calls so far: ${[...logOf(stack, 'cs'), ...logOf(stack, 'sa')].map(key).join(', ')}; executions: ${[...seen].join(' | ')}; n8n log tail:\n${n8n.logTail(30)}`,
 		});
 		stack.caseStatus.api.requests.length = 0;
 		stack.smartAdvocate.requests.length = 0;
@@ -249,7 +258,7 @@ async function main(): Promise<void> {
 
 		// Idle: from the first read after everything landed, `idleRuns` whole runs of each relay (and one on either side).
 		const readsAfter = (relay: RelayName, from: number) =>
-			logOf(stack, CALLS[relay].reads).filter((c) => CALLS[relay].read.test(key(c)) && Date.parse(c.at) > from).length;
+			logOf(stack, CALLS[relay].reads).filter((c) => CALLS[relay].read(c) && Date.parse(c.at) > from).length;
 		await waitFor(() => readsAfter('messages', landedAt) >= idleRuns + 3 && readsAfter('notes', landedAt) >= idleRuns + 3, {
 			timeoutMs: (idleRuns + 5) * MINUTE,
 			intervalMs: SECOND,
