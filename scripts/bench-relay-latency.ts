@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- runs in Node, never in n8n (eslint.dev.config.mjs) */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- runs in Node, never in n8n (eslint.dev.config.mjs) */
 /**
  * Benchmark (measures, asserts nothing): how long a client message takes to become a SmartAdvocate note, and a
  * portal note to become a Case Status message, with the two relay templates (02 and 03) imported as shipped and
