@@ -131,15 +131,20 @@ interface Measured {
 	failedWrites: number;
 }
 
-function measure(stack: Stack, relay: RelayName, items: Item[]): Measured {
-	const calls = CALLS[relay];
+/** When each run of a relay began: its first Get New read (a run may read several pages, close together). */
+function runStartsOf(stack: Stack, relay: RelayName): number[] {
+	const starts: number[] = [];
 	let lastRead = 0;
-	// A run may read several pages: a run's reads follow each other closely; its start is its first read.
-	const runStarts: number[] = [];
-	for (const at of logOf(stack, calls.reads).filter(calls.read).map((c) => Date.parse(c.at))) {
-		if (runStarts.length === 0 || at - lastRead > RUN_GAP_MS) runStarts.push(at);
+	for (const at of logOf(stack, CALLS[relay].reads).filter(CALLS[relay].read).map((c) => Date.parse(c.at))) {
+		if (starts.length === 0 || at - lastRead > RUN_GAP_MS) starts.push(at);
 		lastRead = at;
 	}
+	return starts;
+}
+
+function measure(stack: Stack, relay: RelayName, items: Item[]): Measured {
+	const calls = CALLS[relay];
+	const runStarts = runStartsOf(stack, relay);
 	const failedWrites = logOf(stack, calls.writes).filter((c) => calls.write.test(key(c)) && (c.status >= 400 || c.status === 0)).length;
 	const landed = items.filter((i) => i.copiedAt !== undefined);
 	const latency = landed.map((i) => i.copiedAt! - i.createdAt);
@@ -216,11 +221,11 @@ async function main(): Promise<void> {
 		await n8n.start({ waitForActivation: ids });
 
 		// Each relay's first run (it reads the last 24 hours and takes its position) before the traffic.
-		const readsOf = (relay: RelayName) => logOf(stack, CALLS[relay].reads).filter(CALLS[relay].read).length;
+		const runsOf = (relay: RelayName) => runStartsOf(stack, relay).length;
 		const seen = new Map<string, string>();
 		await waitFor(async () => {
 			for (const id of ids) seen.set(id, (await n8n.listExecutions(id)).map((e) => `${e.id} ${e.mode} ${e.status}`).join('; '));
-			return readsOf('messages') >= 2 && readsOf('notes') >= 2;
+			return runsOf('messages') >= 2 && runsOf('notes') >= 2;
 		}, {
 			timeoutMs: 4 * MINUTE,
 			intervalMs: SECOND,
@@ -261,9 +266,9 @@ async function main(): Promise<void> {
 		const landedAt = Date.now();
 
 		// Idle: from the first read after everything landed, `idleRuns` whole runs of each relay (and one on either side).
-		const readsAfter = (relay: RelayName, from: number) =>
-			logOf(stack, CALLS[relay].reads).filter((c) => CALLS[relay].read(c) && Date.parse(c.at) > from).length;
-		await waitFor(() => readsAfter('messages', landedAt) >= idleRuns + 3 && readsAfter('notes', landedAt) >= idleRuns + 3, {
+		const runsAfter = (relay: RelayName, from: number) =>
+			runStartsOf(stack, relay).filter((at) => at > from).length;
+		await waitFor(() => runsAfter('messages', landedAt) >= idleRuns + 3 && runsAfter('notes', landedAt) >= idleRuns + 3, {
 			timeoutMs: (idleRuns + 5) * MINUTE,
 			intervalMs: SECOND,
 			message: 'the idle runs',
