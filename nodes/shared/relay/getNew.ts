@@ -23,8 +23,12 @@ export interface RelaySource {
 	what: string;
 	/** The source's own parameters (e.g. which note types). */
 	properties: INodeProperties[];
-	/** Everything created at or after `since` (ISO), as the node's Get Many would output it (simplified). */
-	read(this: IExecuteFunctions, since: string, itemIndex: number): Promise<IDataObject[]>;
+	/**
+	 * Everything created at or after `since` (ISO), as the node's Get Many would output it (simplified).
+	 * `relayedBefore(id)` says which IDs an earlier run already relayed: a source that does more work per record
+	 * (a lookup) can leave those out first; Get New leaves them out anyway.
+	 */
+	read(this: IExecuteFunctions, since: string, itemIndex: number, relayedBefore: (id: string) => boolean): Promise<IDataObject[]>;
 }
 
 const MINUTE = 60_000;
@@ -109,7 +113,7 @@ export function getNewOperation(source: RelaySource, show: { resource: string[] 
 			const now = Date.now();
 			const readUntil = new Date(now).toISOString();
 			const from = readFrom(state, now, window);
-			const records = await source.read.call(this, from, itemIndex);
+			const records = await source.read.call(this, from, itemIndex, (id) => state.done[id] !== undefined);
 			const items = new Map<string, IDataObject>();
 			for (const record of records) {
 				const id = record[source.idField];

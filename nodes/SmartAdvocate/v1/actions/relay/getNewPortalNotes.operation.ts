@@ -33,7 +33,7 @@ export const { description, execute } = getNewOperation(
 		idField: 'noteId',
 		what: 'notes',
 		properties,
-		async read(this: IExecuteFunctions, since: string, itemIndex: number) {
+		async read(this: IExecuteFunctions, since: string, itemIndex: number, relayedBefore: (id: string) => boolean) {
 			const filter = {
 				noteTypes: (this.getNodeParameter('noteTypes', itemIndex, []) as Array<string | number>) ?? [],
 				onlySharedInClientPortal: this.getNodeParameter('onlySharedInClientPortal', itemIndex, true) === true,
@@ -50,9 +50,14 @@ export const { description, execute } = getNewOperation(
 					notFound: 'This SmartAdvocate server does not offer the note search by date (case/notes/byDatePaged), which the relay needs',
 				},
 			);
+			// Each note needs its case's staff (one read per case): only for the notes not relayed yet, so a run that
+			// reads its overlap again finds nothing new without a read per case.
 			const staff = new CaseStaffCache(this);
 			const output: IDataObject[] = [];
-			for (const note of notes) output.push(simplifyNote(note, await staff.of(Number(note.caseID), itemIndex)) as unknown as IDataObject);
+			for (const note of notes) {
+				if (relayedBefore(String(note.noteID))) continue;
+				output.push(simplifyNote(note, await staff.of(Number(note.caseID), itemIndex)) as unknown as IDataObject);
+			}
 			return output;
 		},
 	},

@@ -28,6 +28,10 @@ describe('SmartAdvocate → Relay → Get New Notes', () => {
 			mode: 'trigger',
 		});
 		expect(confirmed[0].json).toMatchObject({ relayed: 2, released: true });
-		expect(await run('n2', { operation: 'getNewNotes', noteTypes: ['Plaintiff'] })).toEqual([]);
+		const before = (await sa.calls()).length;
+		// An overlap reaching back to the first run's start: the two notes are read again, but not their cases.
+		expect(await run('n2', { operation: 'getNewNotes', noteTypes: ['Plaintiff'], relayOptions: { overlapMinutes: 48 * 60 } })).toEqual([]);
+		const again = (await sa.calls()).slice(before).filter((call) => !call.includes('/Users/authenticate'));
+		expect(again).toEqual(['POST /case/notes/byDatePaged']);
 	});
 });
