@@ -192,8 +192,10 @@ describe(`workflows-templates/${TEMPLATE_FILE} as shipped`, () => {
 
 	it('maps with no expression per case: the mapping and the report are Code nodes, Case Status reads the item keys', () => {
 		for (const name of [NODES.build, NODES.report]) expect(byName(name)).toMatchObject({ type: 'n8n-nodes-base.code' });
-		const { previewOnly, ...settings } = byName(NODES.upsert)!.parameters;
+		const { previewOnly, syncStartedAt, ...settings } = byName(NODES.upsert)!.parameters;
 		expect(previewOnly).toMatch(/^=\{\{/);
+		// Read once per run, like Preview Only: the slices of one sync count as one run for the deleted-case check.
+		expect(syncStartedAt).toMatch(/^=\{\{ \$\('When Called by This Workflow'\)\.first\(\)\.json\.syncStartedAt \}\}$/);
 		expect(settings).toEqual({ resource: 'case', operation: 'upsert', dataMode: 'autoMapInputData', emptyFields: 'clear' });
 		expect(nodes.some((n) => n.type === 'n8n-nodes-base.splitInBatches')).toBe(false);
 	});
