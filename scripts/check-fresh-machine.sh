@@ -24,7 +24,9 @@ echo "• fresh clone of $commit in $work/clone"
 git clone --quiet --no-local "$repo" "$work/clone"
 git -C "$work/clone" checkout --quiet --detach "$commit"
 
-servers=$(dpkg-query -W -f '${db:Status-Abbrev} ${Package}\n' redis-server postgresql 'postgresql-[0-9]*' postgresql-contrib 2>/dev/null |
+# dpkg-query exits 1 when one of the names matches no package it ever knew (e.g. postgresql-contrib, which
+# `npm test` does not install): that only means there is nothing of it to remove.
+servers=$({ dpkg-query -W -f '${db:Status-Abbrev} ${Package}\n' redis-server postgresql 'postgresql-[0-9]*' postgresql-contrib 2>/dev/null || true; } |
 	awk '$1 ~ /^ii/ { print $2 }' | tr '\n' ' ')
 if [ -n "$servers" ]; then
 	echo "• apt-get remove $servers"
