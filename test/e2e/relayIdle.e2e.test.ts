@@ -16,7 +16,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { ALL_VERSION_KEYS, N8N_VERSIONS, N8nInstance, selectedVersionKeys, waitFor, type ExecutionSummary, type N8nVersionKey, type WorkflowJson } from './harness';
+import { ALL_VERSION_KEYS, N8N_VERSIONS, N8nInstance, selectedVersionKeys, waitFor, type ExecutionSummary, type N8nVersionKey } from './harness';
 import {
 	copiedDocuments,
 	csState,
@@ -26,14 +26,17 @@ import {
 	RELAYS,
 	relayedMessages,
 	relayedNotes,
+	runPublished,
 	saState,
+	scheduledEverySeconds,
 	shippedRelayTemplate,
 	writeCounts,
 	writeSaNote,
 	type RelayKey,
 	type SavedRelayState,
 } from './relays/world';
-import { startStack, type Stack } from './support/stack';
+import type { LoggedRequest } from '../../simulators/shared/http';
+import type { Stack } from './support/stack';
 
 const SCHEDULE_SECONDS = 10;
 /** Runs of each relay the idle measurement waits for. */
@@ -43,15 +46,6 @@ const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 const KEYS = Object.keys(RELAYS) as RelayKey[];
 
-/** A shipped relay whose schedule runs every few seconds (a setting a firm may change); nothing else changed. */
-function everyFewSeconds(key: RelayKey): WorkflowJson {
-	const workflow = shippedRelayTemplate(key);
-	const nodes = (workflow.nodes as Array<{ type: string; parameters: Record<string, unknown> }>).map((n) =>
-		n.type === 'n8n-nodes-base.scheduleTrigger' ? { ...n, parameters: { rule: { interval: [{ field: 'seconds', secondsInterval: SCHEDULE_SECONDS }] } } } : n,
-	);
-	return { ...workflow, nodes };
-}
-
 /** How many times a day a relay runs on its shipped schedule (every N minutes). */
 function shippedRunsPerDay(key: RelayKey): number {
 	const trigger = (shippedRelayTemplate(key).nodes as Array<{ type: string; parameters: { rule?: { interval: Array<{ field: string; minutesInterval?: number }> } } }>).find(
@@ -60,15 +54,6 @@ function shippedRunsPerDay(key: RelayKey): number {
 	const interval = trigger.parameters.rule!.interval[0];
 	if (interval.field !== 'minutes') throw new Error(`${key}: shipped schedule is not in minutes`);
 	return DAY / ((interval.minutesInterval ?? 1) * MINUTE);
-}
-
-interface LoggedRequest {
-	at: string;
-	method: string;
-	path: string;
-	query: Record<string, string>;
-	routeKey: string | null;
-	status: number;
 }
 
 /**
@@ -95,6 +80,22 @@ async function runStarts(stack: Stack): Promise<Record<RelayKey, number[]>> {
 
 const between = (times: number[], from: number, to: number) => times.filter((t) => t >= from && t <= to).length;
 
+/** How many copies there are of a client message (notes), a portal note (messages) and a client file (documents). */
+async function copiesOf(stack: Stack, messageId: number, noteId: number, fileId: number): Promise<number[]> {
+	const [sa, cs] = await Promise.all([saState(stack), csState(stack)]);
+	return [relayedNotes(sa, messageId).length, relayedMessages(cs, noteId).length, copiedDocuments(sa, fileId).length];
+}
+
+/** Waits until every relay has started two more runs from now. */
+async function twoMoreRunsOfEveryRelay(stack: Stack): Promise<void> {
+	const from = Date.now();
+	await waitFor(async () => Object.values(await runStarts(stack)).every((times) => between(times, from, Infinity) >= 2), {
+		timeoutMs: 2 * MINUTE,
+		intervalMs: 1000,
+		message: 'two more runs of every relay',
+	});
+}
+
 /** n8n's database files: SQLite's, and its write-ahead log where n8n uses one (n8n 2) and has not folded it in. */
 function databaseFiles(n8n: N8nInstance): { db: number; wal: number } {
 	const size = (file: string) => (fs.existsSync(path.join(n8n.userFolder, '.n8n', file)) ? fs.statSync(path.join(n8n.userFolder, '.n8n', file)).size : 0);
@@ -113,12 +114,7 @@ function suite(version: N8nVersionKey): void {
 	const table: string[] = [];
 
 	beforeAll(async () => {
-		stack = await startStack();
-		n8n = await N8nInstance.create(version);
-		await n8n.importCredentials(stack.credentials);
-		await n8n.importWorkflows(KEYS.map(everyFewSeconds));
-		for (const id of ids) await n8n.publish(id);
-		await n8n.start({ waitForActivation: ids });
+		({ stack, n8n } = await runPublished(version, KEYS.map((key) => scheduledEverySeconds(shippedRelayTemplate(key), SCHEDULE_SECONDS))));
 	}, 5 * MINUTE);
 
 	afterAll(async () => {
@@ -220,18 +216,10 @@ function suite(version: N8nVersionKey): void {
 		const message = await postCsMessage(stack, { integrationId: '516707', content: 'Quiet relay: is my appointment still on Tuesday?', direction: 'incoming' });
 		const note = await writeSaNote(stack, { caseID: 516723, noteTypeName: 'Plaintiff', noteText: 'Quiet relay: yes, Tuesday at 10.', userID: 101, isSharedinCP: true });
 		const file = await postCsFile(stack, { integrationId: '516718', fileName: 'Quiet relay.txt', contentType: 'text/plain', bytes: Buffer.from('quiet relay file') });
-		const copies = async () => {
-			const [sa, cs] = await Promise.all([saState(stack), csState(stack)]);
-			return [relayedNotes(sa, message.id).length, relayedMessages(cs, note.noteID).length, copiedDocuments(sa, file.id).length];
-		};
+		const copies = () => copiesOf(stack, message.id, note.noteID, file.id);
 		await waitFor(async () => (await copies()).every((c) => c > 0), { timeoutMs: 2 * MINUTE, intervalMs: 1000, message: 'a copy of each', describe: describeState });
 		// Two more runs of every relay: nothing is copied again.
-		const landed = Date.now();
-		await waitFor(async () => Object.values(await runStarts(stack)).every((times) => between(times, landed, Infinity) >= 2), {
-			timeoutMs: 2 * MINUTE,
-			intervalMs: 1000,
-			message: 'two more runs of every relay',
-		});
+		await twoMoreRunsOfEveryRelay(stack);
 		expect(await copies()).toEqual([1, 1, 1]);
 		const [sa, cs] = await Promise.all([saState(stack), csState(stack)]);
 		// Where staff look, the copy names its source (the helpers above find them by it).
@@ -267,17 +255,9 @@ function suite(version: N8nVersionKey): void {
 		const documentsError = (failed[KEYS.indexOf('documents')][0].data as { resultData: { error?: { message?: string } } }).resultData.error?.message;
 		expect(documentsError).toMatch(/no file to upload: the step before failed on it: .*403/);
 
-		const copies = async () => {
-			const [sa, cs] = await Promise.all([saState(stack), csState(stack)]);
-			return [relayedNotes(sa, message.id).length, relayedMessages(cs, note.noteID).length, copiedDocuments(sa, file.id).length];
-		};
+		const copies = () => copiesOf(stack, message.id, note.noteID, file.id);
 		await waitFor(async () => (await copies()).every((c) => c > 0), { timeoutMs: 3 * MINUTE, intervalMs: 1000, message: 'each failed item to land', describe: describeState });
-		const landed = Date.now();
-		await waitFor(async () => Object.values(await runStarts(stack)).every((times) => between(times, landed, Infinity) >= 2), {
-			timeoutMs: 2 * MINUTE,
-			intervalMs: 1000,
-			message: 'two more runs of every relay',
-		});
+		await twoMoreRunsOfEveryRelay(stack);
 		expect(await copies()).toEqual([1, 1, 1]);
 		// Only the failed runs were kept: the successful one that brought each item was not.
 		for (const key of KEYS) {

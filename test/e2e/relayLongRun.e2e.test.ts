@@ -10,22 +10,14 @@
  * Needs `npm run build` and `node scripts/install-n8n.mjs`.
  * Run: SACS_E2E_VERSIONS=2 npx jest --selectProjects e2e --runInBand test/e2e/relayLongRun.e2e.test.ts
  */
-import { ALL_VERSION_KEYS, N8N_VERSIONS, N8nInstance, selectedVersionKeys, waitFor, type ExecutionSummary, type N8nVersionKey, type WorkflowJson } from './harness';
-import { postCsMessage, RELAY_STEPS, RELAYS, relayedNotes, relayTemplate, saState, type PostedMessage } from './relays/world';
-import { startStack, type Stack } from './support/stack';
+import { ALL_VERSION_KEYS, N8N_VERSIONS, N8nInstance, selectedVersionKeys, waitFor, type ExecutionSummary, type N8nVersionKey } from './harness';
+import { postCsMessage, RELAY_STEPS, RELAYS, relayedNotes, relayTemplate, runPublished, saState, scheduledEverySeconds, type PostedMessage } from './relays/world';
+import type { Stack } from './support/stack';
 
 const MINUTE = 60_000;
 const WRITE_MS = 20_000;
 /** Whatever split the schedule makes while they are posted, one run gets at least 5 (100 s of writing). */
 const BACKLOG = 9;
-
-function everyTenSeconds(): WorkflowJson {
-	const workflow = relayTemplate('messages');
-	const nodes = (workflow.nodes as Array<{ type: string; parameters: Record<string, unknown> }>).map((n) =>
-		n.type === 'n8n-nodes-base.scheduleTrigger' ? { ...n, parameters: { rule: { interval: [{ field: 'seconds', secondsInterval: 10 }] } } } : n,
-	);
-	return { ...workflow, nodes };
-}
 
 type RunData = NonNullable<ExecutionSummary['data']>;
 const handedOn = (e: ExecutionSummary) => (e.data as RunData | undefined)?.resultData.runData[RELAY_STEPS.messages.getNew]?.[0]?.data?.main?.[0]?.length;
@@ -37,12 +29,7 @@ function suite(version: N8nVersionKey): void {
 	let sa: Awaited<ReturnType<typeof saState>>;
 
 	beforeAll(async () => {
-		stack = await startStack();
-		n8n = await N8nInstance.create(version);
-		await n8n.importCredentials(stack.credentials);
-		await n8n.importWorkflows([everyTenSeconds()]);
-		await n8n.publish(id);
-		await n8n.start({ waitForActivation: [id] });
+		({ stack, n8n } = await runPublished(version, [scheduledEverySeconds(relayTemplate('messages'), 10)]));
 	}, 5 * MINUTE);
 
 	afterAll(async () => {

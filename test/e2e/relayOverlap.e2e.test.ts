@@ -23,7 +23,6 @@ import {
 	waitFor,
 	type ExecutionSummary,
 	type N8nVersionKey,
-	type WorkflowJson,
 } from './harness';
 import {
 	copiedDocuments,
@@ -35,26 +34,19 @@ import {
 	relayedMessages,
 	relayedNotes,
 	relayTemplate,
+	runPublished,
 	saState,
+	scheduledEverySeconds,
 	writeSaNote,
 	type RelayKey,
 } from './relays/world';
-import { startStack, type Stack } from './support/stack';
+import type { Stack } from './support/stack';
 
 const SCHEDULE_SECONDS = 10;
 /** Each write of a relay takes this long: more than two schedule intervals. */
 const SLOW_MS = 25_000;
 const MINUTE = 60_000;
 const KEYS = Object.keys(RELAYS) as RelayKey[];
-
-/** A shipped relay whose schedule runs every few seconds (a setting a firm may change); nothing else changed. */
-function everyFewSeconds(key: RelayKey): WorkflowJson {
-	const workflow = relayTemplate(key);
-	const nodes = (workflow.nodes as Array<{ type: string; parameters: Record<string, unknown> }>).map((n) =>
-		n.type === 'n8n-nodes-base.scheduleTrigger' ? { ...n, parameters: { rule: { interval: [{ field: 'seconds', secondsInterval: SCHEDULE_SECONDS }] } } } : n,
-	);
-	return { ...workflow, nodes };
-}
 
 type RunData = NonNullable<ExecutionSummary['data']>;
 const ran = (e: ExecutionSummary, node: string) => Boolean((e.data as RunData | undefined)?.resultData.runData[node]);
@@ -82,12 +74,7 @@ function suite(version: N8nVersionKey): void {
 	const report: string[] = [];
 
 	beforeAll(async () => {
-		stack = await startStack();
-		n8n = await N8nInstance.create(version);
-		await n8n.importCredentials(stack.credentials);
-		await n8n.importWorkflows(KEYS.map(everyFewSeconds));
-		for (const id of ids) await n8n.publish(id);
-		await n8n.start({ waitForActivation: ids });
+		({ stack, n8n } = await runPublished(version, KEYS.map((key) => scheduledEverySeconds(relayTemplate(key), SCHEDULE_SECONDS))));
 	}, 5 * MINUTE);
 
 	afterAll(async () => {

@@ -6,9 +6,9 @@
 import crypto from 'node:crypto';
 import { DateTime } from 'luxon';
 
-import type { RunData, WorkflowJson } from '../harness';
+import { N8nInstance, type N8nVersionKey, type RunData, type WorkflowJson } from '../harness';
 import type { Stack } from '../support/stack';
-import { readTemplate } from '../support/stack';
+import { readTemplate, startStack } from '../support/stack';
 
 /** The three relay templates as shipped: the workflow IDs they carry, and the node type of their Get New and Confirm steps. */
 export const RELAYS = {
@@ -53,6 +53,35 @@ export function shippedRelayTemplate(key: RelayKey): WorkflowJson {
 export function relayTemplate(key: RelayKey): WorkflowJson {
 	const workflow = shippedRelayTemplate(key);
 	return { ...workflow, settings: { ...workflow.settings, saveDataSuccessExecution: 'all' } };
+}
+
+/** A relay whose schedule runs every `seconds` (a setting a firm may change); nothing else changed. */
+export function scheduledEverySeconds(workflow: WorkflowJson, seconds: number): WorkflowJson {
+	const nodes = (workflow.nodes as Array<{ type: string; parameters: Record<string, unknown> }>).map((n) =>
+		n.type === 'n8n-nodes-base.scheduleTrigger' ? { ...n, parameters: { rule: { interval: [{ field: 'seconds', secondsInterval: seconds }] } } } : n,
+	);
+	return { ...workflow, nodes };
+}
+
+/**
+ * The simulators and a running n8n (`n8n start`) with these workflows imported, published and active: how the
+ * relay tests that watch scheduled runs begin. Whatever was started is stopped again if a step fails.
+ */
+export async function runPublished(version: N8nVersionKey, workflows: WorkflowJson[]): Promise<{ stack: Stack; n8n: N8nInstance }> {
+	const stack = await startStack();
+	let n8n: N8nInstance | undefined;
+	try {
+		n8n = await N8nInstance.create(version);
+		await n8n.importCredentials(stack.credentials);
+		const ids = await n8n.importWorkflows(workflows);
+		for (const id of ids) await n8n.publish(id);
+		await n8n.start({ waitForActivation: ids });
+		return { stack, n8n };
+	} catch (error) {
+		await n8n?.dispose();
+		await stack.close();
+		throw error;
+	}
 }
 
 /** What a run's Confirm reported (its output), or undefined when Confirm did not run or failed. */

@@ -303,6 +303,12 @@ describe('a case deleted in Case Status after the directory was read', () => {
 		return items;
 	}
 	const inCaseStatus = async (n: number) => (await integrationIdsInCaseStatus()).includes(String(540000 + n));
+	/** Cases synced an hour ago, so a refresh does not read them again: each is known only from the list. */
+	async function createdAnHourAgo(count: number) {
+		await cs.admin.post('/__admin/clock', { offsetMs: -3_600_000 });
+		for (let n = 0; n < count; n++) await createdElsewhere(n);
+		await cs.admin.post('/__admin/clock', { offsetMs: 0 });
+	}
 
 	it('"Sync Now" for that one case soon after creates it again instead of reporting it unchanged', async () => {
 		const account = newAccount();
@@ -336,10 +342,7 @@ describe('a case deleted in Case Status after the directory was read', () => {
 	it('reads unchanged cases again by ID only up to what listing every case costs, then lists once', async () => {
 		const account = newAccount();
 		const items = newCases(150);
-		// Cases synced an hour ago, so a refresh does not re-read them: each is known only from the list.
-		await cs.admin.post('/__admin/clock', { offsetMs: -3_600_000 });
-		for (let n = 0; n < items.length; n++) await createdElsewhere(n);
-		await cs.admin.post('/__admin/clock', { offsetMs: 0 });
+		await createdAnHourAgo(items.length);
 		await upsert(items, { account });
 		const before = await logLength();
 		const again = await upsert(items, { account });
@@ -359,10 +362,7 @@ describe('a case deleted in Case Status after the directory was read', () => {
 	it('a later slice of the same sync (Part of a Sync That Started At) reads nothing again, by ID or by listing', async () => {
 		const account = newAccount();
 		const items = newCases(150);
-		// Cases synced an hour ago, so a refresh does not re-read them: each is known only from the list.
-		await cs.admin.post('/__admin/clock', { offsetMs: -3_600_000 });
-		for (let n = 0; n < items.length; n++) await createdElsewhere(n);
-		await cs.admin.post('/__admin/clock', { offsetMs: 0 });
+		await createdAnHourAgo(items.length);
 		const syncStartedAt = new Date(Date.now() - 1000).toISOString();
 		await upsert(items.slice(0, 75), { account, parameters: { syncStartedAt } });
 		const before = await logLength();
