@@ -70,17 +70,20 @@ export function scheduledEverySeconds(workflow: WorkflowJson, seconds: number): 
 export async function runPublished(version: N8nVersionKey, workflows: WorkflowJson[]): Promise<{ stack: Stack; n8n: N8nInstance }> {
 	const stack = await startStack();
 	let n8n: N8nInstance | undefined;
+	let started = false;
 	try {
 		n8n = await N8nInstance.create(version);
 		await n8n.importCredentials(stack.credentials);
 		const ids = await n8n.importWorkflows(workflows);
 		for (const id of ids) await n8n.publish(id);
 		await n8n.start({ waitForActivation: ids });
+		started = true;
 		return { stack, n8n };
-	} catch (error) {
-		await n8n?.dispose();
-		await stack.close();
-		throw error;
+	} finally {
+		if (!started) {
+			await n8n?.dispose();
+			await stack.close();
+		}
 	}
 }
 
