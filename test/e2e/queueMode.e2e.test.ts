@@ -14,9 +14,9 @@
  * Phase B (forced overlap): the write of each relay is made to take longer than the one-minute schedule, so
  * the next scheduled run starts while the first one still runs (the issue-12 case "a run that outlasts its
  * interval", with the two runs on different workers or the same). Every item exactly once: the relays are
- * imported as the README tells queue-mode users to set them up, with a Redis lock around Get New … Confirm
- * (withRedisLock; the relay's in-process lease alone does not reach across workers). SACS_E2E_OVERLAP_SAFE=0
- * only measures and prints the duplicates (the relays as shipped, without the Redis lock).
+ * the queue-mode variants as shipped (workflows-templates/queue-mode/: a Redis lock in front of Get New, since
+ * the relay's in-process guard does not reach across workers). SACS_E2E_OVERLAP_SAFE=0 only measures and
+ * prints the duplicates (the single-process templates, without the Redis lock).
  *
  * n8n 2.41.1 only (queue mode is what 2.x deployments scale with). Needs `npm run build` and
  * `node scripts/install-n8n.mjs`; PostgreSQL and Redis are installed by scripts/install-queue-services.mjs
@@ -50,7 +50,6 @@ import {
 	relayTemplate,
 	saState,
 	sha256,
-	withRedisLock,
 	writeSaNote,
 	type PostedFile,
 	type PostedMessage,
@@ -61,19 +60,12 @@ import {
 import { readTemplate, startStack, type Stack } from './support/stack';
 
 /**
- * On (the default): the relays have their Redis lock and every item must land exactly once, also under forced
- * overlap. SACS_E2E_OVERLAP_SAFE=0: the relays as shipped (no Redis lock); phase B measures and prints how many
+ * On (the default): the relays are the queue-mode variants and every item must land exactly once, also under
+ * forced overlap. SACS_E2E_OVERLAP_SAFE=0: the single-process templates (no Redis lock); phase B measures and prints how many
  * times an item written during a forced overlap landed and asserts only that none is lost; phase A tolerates
  * (and reports) duplicates only of a relay whose executions overlapped.
  */
 const RELAYS_ARE_OVERLAP_SAFE = process.env.SACS_E2E_OVERLAP_SAFE !== '0';
-/**
- * How long the Redis lock outlives a run that never frees it (its expiry, a setting a firm may change):
- * longer than phase B's slow runs, short enough that a relay whose run died with the killed worker goes on
- * within the drain time.
- */
-const LEASE_MINUTES = 3;
-
 const MINUTE = 60_000;
 /** Phase A: how long people keep writing, and how often. */
 const TRAFFIC_MS = 120_000;
@@ -111,11 +103,12 @@ interface Firm {
  * A firm's copy of a template, as a consultant makes it: its own workflow ID and name, the firm's credentials
  * (by name, as the editor resolves them), and for the nightly sync its own "Sync Now" form path (two
  * published forms cannot share a path). The document relay runs every minute here instead of every 20 (a
- * setting a firm may change) so that the few minutes of traffic see several runs. The relays' Redis lease is
- * enabled (queue mode), with the one "Redis account" of the deployment; lease keys are per workflow ID.
+ * setting a firm may change) so that the few minutes of traffic see several runs. The relays' Redis lock uses
+ * the one "Redis account" of the deployment; its keys are per workflow ID.
  */
 function firmCopy(key: TemplateKey, firm: Firm['key'], credentialNames: Record<string, string>): WorkflowJson {
-	const wf = key === 'sync' ? readTemplate(TEMPLATE_FILES[key]) : relayTemplate(key); // relays: successful runs kept, observed below
+	// Relays: successful runs kept, observed below.
+	const wf = key === 'sync' ? readTemplate(TEMPLATE_FILES[key]) : relayTemplate(key, RELAYS_ARE_OVERLAP_SAFE ? 'queueMode' : 'single');
 	wf.id = `${String(wf.id).slice(0, 14)}F${firm}`;
 	wf.name = `${wf.name} (firm ${firm})`;
 	for (const node of wf.nodes as Array<{ name: string; type: string; disabled?: boolean; webhookId?: string; parameters: Record<string, any>; credentials?: Record<string, { id: unknown; name: string }> }>) {
@@ -128,7 +121,7 @@ function firmCopy(key: TemplateKey, firm: Firm['key'], credentialNames: Record<s
 			node.parameters.rule = { interval: [{ field: 'minutes', minutesInterval: 1 }] };
 		}
 	}
-	return RELAYS_ARE_OVERLAP_SAFE && key !== 'sync' ? withRedisLock(wf, LEASE_MINUTES * 60) : wf;
+	return wf;
 }
 
 async function startFirm(key: Firm['key']): Promise<Firm> {
@@ -175,7 +168,7 @@ const since = (executions: ExecutionSummary[], t: number) => executions.filter((
 	beforeAll(async () => {
 		q = await QueueModeDeployment.create({ workers: 2 });
 		for (const key of ['A', 'B'] as const) firms.push(await startFirm(key));
-		// One Redis credential for the deployment's Redis: the lease of queue mode (each firm's copies have their own keys).
+		// One Redis credential for the deployment's Redis: the queue-mode lock (each firm's copies have their own keys).
 		const redis: CredentialFixture = { id: 'redisCredQueue01', name: 'Redis account', type: 'redis', data: { host: q.redis.host, port: q.redis.port, database: 0, password: q.redis.password, ssl: false } };
 		await q.main.importCredentials([...firms.flatMap((f) => f.credentials), redis]);
 		await q.main.importWorkflows(firms.flatMap((f) => Object.values(f.workflows)));
@@ -352,7 +345,7 @@ const since = (executions: ExecutionSummary[], t: number) => executions.filter((
 			}
 			note(`phase B took ${((Date.now() - start) / 1000).toFixed(0)} s`);
 			for (const relay of Object.keys(measured) as RelayKey[]) expect(measured[relay]).toBeGreaterThanOrEqual(1); // never lost
-			// ---- FORCED-OVERLAP ASSERTIONS: exactly once (the Redis lease; off only with SACS_E2E_OVERLAP_SAFE=0). ----
+			// ---- FORCED-OVERLAP ASSERTIONS: exactly once (the Redis lock; off only with SACS_E2E_OVERLAP_SAFE=0). ----
 			if (RELAYS_ARE_OVERLAP_SAFE) expect(measured).toEqual({ messages: 1, notes: 1, documents: 1 });
 		} finally {
 			await a.stack.saAdmin.post('/latency', {});

@@ -59,6 +59,7 @@ import {
 	saState,
 	sha256,
 	shiftClocks,
+	shippedRelayTemplate,
 	templateSettings,
 	writeCounts,
 	writeSaNote,
@@ -80,10 +81,11 @@ const MINUTE = 60_000;
 describe('relay templates as shipped', () => {
 	const keys = Object.keys(RELAYS) as RelayKey[];
 
-	it.each(keys)('%s: importable shape, stable IDs, credentials by name, allowed node types', (key) => {
-		const raw = fs.readFileSync(path.join(TEMPLATES_DIR, RELAYS[key].file), 'utf8');
-		const wf = JSON.parse(raw);
-		expect(wf.id).toBe(RELAYS[key].id);
+	const variants = keys.flatMap((key) => (['single', 'queueMode'] as const).map((variant) => [key, variant] as const));
+
+	it.each(variants)('%s (%s): importable shape, stable IDs, credentials by name, allowed node types', (key, variant) => {
+		const wf = JSON.parse(fs.readFileSync(path.join(TEMPLATES_DIR, variant === 'queueMode' ? 'queue-mode' : '', RELAYS[key].file), 'utf8'));
+		expect(wf.id).toBe(variant === 'single' ? RELAYS[key].id : `${RELAYS[key].id.slice(0, -2)}QM`);
 		expect(wf.id.length).toBeLessThanOrEqual(16);
 		expect(wf.active).toBe(false);
 		expect(wf.pinData).toBeUndefined();
@@ -156,8 +158,8 @@ describe('relay templates as shipped', () => {
 			version: number | number[];
 		}>;
 		const versions = (name: string) => described.filter((d) => d.name === name).flatMap((d) => [d.version].flat());
-		for (const key of keys) {
-			for (const node of relayTemplate(key).nodes as Array<{ name: string; type: string; typeVersion: number }>) {
+		for (const [key, variant] of variants) {
+			for (const node of shippedRelayTemplate(key, variant).nodes as Array<{ name: string; type: string; typeVersion: number }>) {
 				if (!node.type.startsWith('n8n-nodes-base.')) continue;
 				expect({ node: node.name, versions: versions(node.type.slice('n8n-nodes-base.'.length)) }).toEqual({
 					node: node.name,
@@ -188,7 +190,7 @@ function suite(version: N8nVersionKey): void {
 		stack = await startStack();
 		n8n = await N8nInstance.create(version);
 		await n8n.importCredentials(stack.credentials);
-		await n8n.importWorkflows((Object.keys(RELAYS) as RelayKey[]).map(relayTemplate));
+		await n8n.importWorkflows((Object.keys(RELAYS) as RelayKey[]).map((key) => relayTemplate(key)));
 	});
 
 	afterAll(async () => {

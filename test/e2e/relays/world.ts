@@ -40,9 +40,12 @@ export function templateSettings(workflow: WorkflowJson): Record<string, string 
 	return { overlapMinutes: 15, firstRunLookBackHours: 24, ...options, ...plain };
 }
 
+/** Which of the shipped files: the template, or its variant for queue mode (workflows-templates/queue-mode/). */
+export type RelayVariant = 'single' | 'queueMode';
+
 /** A relay template byte for byte as shipped: successful runs are not saved (`saveDataSuccessExecution: "none"`). */
-export function shippedRelayTemplate(key: RelayKey): WorkflowJson {
-	return readTemplate(RELAYS[key].file);
+export function shippedRelayTemplate(key: RelayKey, variant: RelayVariant = 'single'): WorkflowJson {
+	return readTemplate(variant === 'queueMode' ? `queue-mode/${RELAYS[key].file}` : RELAYS[key].file);
 }
 
 /**
@@ -50,8 +53,8 @@ export function shippedRelayTemplate(key: RelayKey): WorkflowJson {
  * tests observe scheduled runs through n8n's executions list (a firm turns the same on to debug). What the shipped
  * setting does is proven in relayIdle.e2e.test.ts, which imports `shippedRelayTemplate`.
  */
-export function relayTemplate(key: RelayKey): WorkflowJson {
-	const workflow = shippedRelayTemplate(key);
+export function relayTemplate(key: RelayKey, variant: RelayVariant = 'single'): WorkflowJson {
+	const workflow = shippedRelayTemplate(key, variant);
 	return { ...workflow, settings: { ...workflow.settings, saveDataSuccessExecution: 'all' } };
 }
 
@@ -398,63 +401,3 @@ export async function slowDown(stack: Stack, service: 'sa' | 'cs', latency?: { m
 	await (service === 'sa' ? stack.saAdmin : stack.csAdmin).post('/latency', latency ?? { ms: 0 });
 }
 
-/**
- * A relay set up for queue mode, as the README tells a consultant to: the in-process lease of Get New does not
- * reach across workers, so a Redis lock (n8n's own Redis node and "Redis account" credential) goes around it.
- * It is read first and taken (INCR with an expiry) only when free, so held-out runs never extend the expiry of
- * a lock whose holder died; it is freed by a second branch that n8n runs after the whole relay branch
- * (execution order v1: one branch after the other, top first), so also after a run that found nothing new.
- * INCR and its expiry are two commands in n8n's Redis node: a worker killed between them leaves a lock that never
- * expires. So held-out runs count themselves (a counter with the lock's expiry); once they have been held out for
- * longer than the expiry, the lock is one whose expiry was lost, and they free it.
- */
-export function withRedisLock(workflow: WorkflowJson, lockSeconds: number): WorkflowJson {
-	const nodes = structuredClone(workflow.nodes) as Array<Record<string, unknown>>;
-	const connections = structuredClone(workflow.connections) as Record<string, { main: Array<Array<{ node: string; type: string; index: number }>> }>;
-	const key = (Object.keys(RELAY_STEPS) as RelayKey[]).find((k) => nodes.some((n) => n.name === RELAY_STEPS[k].getNew))!;
-	const getNew = RELAY_STEPS[key].getNew;
-	const lockKey = '=n8n-sacs:relay-lock:{{ $workflow.id }}';
-	const credentials = { redis: { id: null, name: 'Redis account' } };
-	const heldOutKey = '=n8n-sacs:relay-lock:{{ $workflow.id }}:heldOut';
-	// Runs start every minute: more held-out runs in a row than the expiry has minutes means the expiry was lost.
-	const heldOutLimit = Math.ceil(lockSeconds / 60) + 1;
-	const ifNode = (name: string, id: string, left: string, operator: Record<string, unknown>, right: unknown, position: number[]) => ({
-		name,
-		id,
-		type: 'n8n-nodes-base.if',
-		typeVersion: 2.3,
-		position,
-		parameters: {
-			conditions: {
-				options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 3 },
-				conditions: [{ id: `${id}-c`, leftValue: left, rightValue: right, operator }],
-				combinator: 'and',
-			},
-			options: {},
-		},
-	});
-	nodes.push(
-		{ name: 'Is another run relaying?', id: 'lock-get', type: 'n8n-nodes-base.redis', typeVersion: 1, position: [0, 600], credentials, parameters: { operation: 'get', propertyName: 'lockHolder', key: lockKey, keyType: 'string', options: {} } },
-		ifNode('Lock free?', 'lock-free-if', "={{ String($json.lockHolder ?? '') }}", { type: 'string', operation: 'empty', singleValue: true }, '', [120, 600]),
-		{ name: 'Take the queue-mode lock', id: 'lock-take', type: 'n8n-nodes-base.redis', typeVersion: 1, position: [240, 600], credentials, parameters: { operation: 'incr', key: lockKey, expire: true, ttl: lockSeconds } },
-		ifNode('Lock taken?', 'lock-taken-if', "={{ $json['n8n-sacs:relay-lock:' + $workflow.id] }}", { type: 'number', operation: 'equals' }, 1, [360, 600]),
-		{ name: 'Free the queue-mode lock', id: 'lock-free', type: 'n8n-nodes-base.redis', typeVersion: 1, position: [1800, 900], credentials, parameters: { operation: 'delete', key: lockKey } },
-		{ name: 'Count held-out runs', id: 'lock-held-out', type: 'n8n-nodes-base.redis', typeVersion: 1, position: [240, 800], credentials, parameters: { operation: 'incr', key: heldOutKey, expire: true, ttl: lockSeconds } },
-		ifNode('Held out longer than the expiry?', 'lock-orphan-if', `={{ $json['n8n-sacs:relay-lock:' + $workflow.id + ':heldOut'] }}`, { type: 'number', operation: 'gt' }, heldOutLimit, [360, 800]),
-		{ name: 'Free the lock that lost its expiry', id: 'lock-orphan-free', type: 'n8n-nodes-base.redis', typeVersion: 1, position: [480, 800], credentials, parameters: { operation: 'delete', key: lockKey } },
-		{ name: 'Reset the held-out count', id: 'lock-held-out-reset', type: 'n8n-nodes-base.redis', typeVersion: 1, position: [600, 800], credentials, parameters: { operation: 'delete', key: heldOutKey } },
-	);
-	for (const [from, outputs] of Object.entries(connections)) {
-		for (const targets of outputs.main) for (const t of targets) if (t.node === getNew && from !== 'Lock taken?') t.node = 'Is another run relaying?';
-	}
-	const to = (node: string) => ({ node, type: 'main', index: 0 });
-	connections['Is another run relaying?'] = { main: [[to('Lock free?')]] };
-	connections['Lock free?'] = { main: [[to('Take the queue-mode lock')], [to('Count held-out runs')]] };
-	connections['Count held-out runs'] = { main: [[to('Held out longer than the expiry?')]] };
-	connections['Held out longer than the expiry?'] = { main: [[to('Free the lock that lost its expiry')], []] };
-	connections['Free the lock that lost its expiry'] = { main: [[to('Reset the held-out count')]] };
-	connections['Take the queue-mode lock'] = { main: [[to('Lock taken?')]] };
-	connections['Lock taken?'] = { main: [[to(getNew), to('Free the queue-mode lock')], []] };
-	connections['Free the queue-mode lock'] = { main: [[to('Reset the held-out count')]] };
-	return { ...workflow, nodes, connections };
-}
