@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- runs in Node, never in n8n (eslint.dev.config.mjs) */
 /**
  * The queue-mode variants of the relay templates (workflows-templates/queue-mode/) are the templates as shipped
  * plus the three-node Redis lock, regenerated from them: a firm that imports a variant gets every fix of the
