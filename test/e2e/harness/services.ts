@@ -199,6 +199,30 @@ export class RedisServer {
 		});
 	}
 
+	/** One command on a fresh connection (after AUTH): its reply as text, a number, or null (nil). */
+	async command(...args: string[]): Promise<string | number | null> {
+		const net = await import('node:net');
+		const encode = (parts: string[]) => `*${parts.length}\r\n${parts.map((p) => `$${Buffer.byteLength(p)}\r\n${p}\r\n`).join('')}`;
+		return new Promise((resolve, reject) => {
+			const socket = net.connect(this.port, this.host);
+			let text = '';
+			socket.setTimeout(5000, () => socket.destroy(new Error(`redis ${args[0]}: no answer`)));
+			socket.on('error', reject);
+			socket.on('data', (d) => {
+				text += d;
+				// AUTH's "+OK", then the command's one reply: +text, -error, :integer, $length text, or $-1 (nil).
+				const reply = /^\+OK\r\n([+\-:$])(-?\d+|[^\r]*)\r\n(?:([^\r]*)\r\n)?/.exec(text);
+				if (!reply || (reply[1] === '$' && reply[2] !== '-1' && reply[3] === undefined)) return;
+				socket.end();
+				if (reply[1] === '-') reject(new Error(`redis ${args[0]}: ${reply[2]}`));
+				else if (reply[1] === ':') resolve(Number(reply[2]));
+				else if (reply[1] === '$') resolve(reply[2] === '-1' ? null : reply[3]!);
+				else resolve(reply[2]);
+			});
+			socket.write(encode(['AUTH', this.password]) + encode(args));
+		});
+	}
+
 	/** The QUEUE_BULL_REDIS_* variables of every n8n process (main and workers). */
 	n8nEnv(): Record<string, string> {
 		return {
