@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- runs in Node, never in n8n (eslint.dev.config.mjs) */
 /**
  * The Redis lock of the relays' queue-mode variants (workflows-templates/queue-mode/), as shipped, in n8n 2.41.1
  * and 1.123.81 with a throw-away Redis: the message relay variant run with `n8n execute`, the lock's key read
