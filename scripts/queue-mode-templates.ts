@@ -146,7 +146,8 @@ export function queueModeVariant(template: Workflow): Workflow {
 					conditions: [
 						{
 							id: stableId(template.id, LOCK_STEPS.goOn, 'odd'),
-							leftValue: "={{ $json['n8n-sacs:relay-lock:' + $workflow.id] % 2 }}",
+							// The count is the Increment's only field, whatever the key is named: renaming the key cannot stall the relay.
+							leftValue: '={{ Object.values($json)[0] % 2 }}',
 							rightValue: 1,
 							operator: { type: 'number', operation: 'equals' },
 						},

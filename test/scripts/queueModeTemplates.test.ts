@@ -48,5 +48,7 @@ describe.each(RELAY_TEMPLATE_FILES)('queue-mode/%s', (file) => {
 		expect(byName(LOCK_STEPS.count)).toMatchObject({ type: 'n8n-nodes-base.redis', parameters: { operation: 'incr', key, expire: false } });
 		expect(byName(LOCK_STEPS.free)).toMatchObject({ type: 'n8n-nodes-base.redis', parameters: { operation: 'delete', key } });
 		for (const name of [LOCK_STEPS.count, LOCK_STEPS.free]) expect(byName(name).credentials).toEqual({ redis: { id: null, name: REDIS_CREDENTIAL_NAME } });
+		// The If reads the count whatever the key is named, so a consultant who renames the key cannot stall the relay.
+		expect(JSON.stringify(byName(LOCK_STEPS.goOn).parameters)).not.toContain('relay-lock');
 	});
 });
