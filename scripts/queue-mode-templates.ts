@@ -21,12 +21,6 @@ const REPO_ROOT = path.resolve(__dirname, '..');
 export const TEMPLATES_DIR = path.join(REPO_ROOT, 'workflows-templates');
 export const QUEUE_MODE_DIR = path.join(TEMPLATES_DIR, 'queue-mode');
 
-export const RELAY_TEMPLATE_FILES = [
-	'02-case-status-messages-to-smartadvocate-notes.json',
-	'03-smartadvocate-portal-notes-to-case-status.json',
-	'04-case-status-documents-to-smartadvocate.json',
-];
-
 /** The credential the lock's nodes use; the README tells queue-mode firms to create it with this name. */
 export const REDIS_CREDENTIAL_NAME = 'Redis account';
 
@@ -77,16 +71,23 @@ const LOCK_NOTE = [
 const OVERVIEW_QUEUE_MODE =
 	"- **Queue mode** (several workers): this variant's three Redis steps keep one run at a time across workers, with the credential **Redis account** (the queue's Redis will do).";
 
+function isGetNew(node: Node): boolean {
+	return node.parameters.resource === 'relay' && node.parameters.operation !== 'confirm';
+}
+
+/** The relay templates (those with a Get New step): each has a queue-mode variant. */
+export const RELAY_TEMPLATE_FILES = fs
+	.readdirSync(TEMPLATES_DIR)
+	.filter((file) => file.endsWith('.json') && readTemplate(file).nodes.some(isGetNew))
+	.sort();
+
 function isTrigger(node: Node): boolean {
 	return node.type === 'n8n-nodes-base.scheduleTrigger' || node.type === 'n8n-nodes-base.manualTrigger';
 }
 
 export function queueModeVariant(template: Workflow): Workflow {
 	const workflow = structuredClone(template);
-	const getNew = Object.values(workflow.connections)
-		.flatMap((c) => c.main.flat())
-		.map((t) => workflow.nodes.find((n) => n.name === t.node)!)
-		.find((n) => n.parameters.resource === 'relay' && n.parameters.operation !== 'confirm');
+	const getNew = workflow.nodes.find(isGetNew);
 	const confirm = workflow.nodes.find((n) => n.name === 'Confirm');
 	const readNote = workflow.nodes.find((n) => n.name === 'Sticky Note: Read');
 	const overview = workflow.nodes.find((n) => n.name === 'Sticky Note: Overview');
@@ -103,11 +104,11 @@ export function queueModeVariant(template: Workflow): Workflow {
 	readNote.parameters.width = readWidth - (readNote.position[0] - (readNoteLeft + SHIFT_X));
 
 	const overviewText = String(overview.parameters.content);
-	const setupStep = /2\. Create two credentials named exactly \*\*SmartAdvocate account\*\* and \*\*Case Status account\*\*/;
-	if (!setupStep.test(overviewText) || !/\n- Queue mode[^\n]*/.test(overviewText)) throw new Error(`${template.name}: overview has no setup step 2 or queue-mode line`);
+	const setupStep = /(\d)\. Create two credentials named exactly \*\*SmartAdvocate account\*\* and \*\*Case Status account\*\*/;
+	if (!setupStep.test(overviewText) || !/\n- Queue mode[^\n]*/.test(overviewText)) throw new Error(`${template.name}: overview has no credentials step or queue-mode line`);
 	overview.parameters.content = overviewText
 		.replace(/^## (.*)$/m, '## $1 (queue mode)')
-		.replace(setupStep, `2. Create three credentials named exactly **SmartAdvocate account**, **Case Status account** and **${REDIS_CREDENTIAL_NAME}** (Redis)`)
+		.replace(setupStep, `$1. Create three credentials named exactly **SmartAdvocate account**, **Case Status account** and **${REDIS_CREDENTIAL_NAME}** (Redis)`)
 		.replace(/\n- Queue mode[^\n]*/, `\n${OVERVIEW_QUEUE_MODE}`);
 
 	const [, y] = getNew.position;

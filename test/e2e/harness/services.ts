@@ -179,24 +179,7 @@ export class RedisServer {
 
 	private async ping(): Promise<boolean> {
 		if (this.child?.exitCode !== null && this.child?.exitCode !== undefined) throw new Error(`redis-server exited ${this.child.exitCode}`);
-		const net = await import('node:net');
-		return new Promise((resolve) => {
-			const socket = net.connect(this.port, this.host);
-			let text = '';
-			socket.on('data', (d) => {
-				text += d;
-				if (text.includes('PONG')) {
-					socket.end();
-					resolve(true);
-				}
-			});
-			socket.on('error', () => resolve(false));
-			socket.setTimeout(2000, () => {
-				socket.destroy();
-				resolve(false);
-			});
-			socket.write(`AUTH ${this.password}\r\nPING\r\n`);
-		});
+		return (await this.command('PING').catch(() => null)) === 'PONG';
 	}
 
 	/** One command on a fresh connection (after AUTH): its reply as text, a number, or null (nil). */
